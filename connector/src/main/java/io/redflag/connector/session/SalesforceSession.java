@@ -1,0 +1,122 @@
+package io.redflag.connector.session;
+
+import com.sforce.soap.partner.Connector;
+import com.sforce.soap.partner.LimitInfo;
+import com.sforce.soap.partner.PartnerConnection;
+import com.sforce.soap.partner.fault.ApiFault;
+import com.sforce.soap.partner.fault.ExceptionCode;
+import com.sforce.ws.ConnectionException;
+import com.sforce.ws.ConnectorConfig;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One org's API session. {@link #call} runs an operation on a fresh {@link PartnerConnection} (WSC keeps
+ * mutable header state per connection, so connections are not shared between threads); when Salesforce
+ * answers INVALID_SESSION_ID it gets a new token and retries once. WSC's own SessionRenewer is not used:
+ * it misses common fault strings.
+ */
+public final class SalesforceSession {
+    private static final Logger log = LoggerFactory.getLogger(SalesforceSession.class);
+
+    /** An operation against the Partner API. */
+    @FunctionalInterface
+    public interface CrmCall<T> {
+        T run(PartnerConnection connection) throws ConnectionException;
+    }
+
+    /** API usage as the last answer's LimitInfoHeader reported it. */
+    public record ApiUsage(long current, long limit) {
+        public double share() {
+            return limit == 0 ? 0 : (double) current / limit;
+        }
+    }
+
+    private final SalesforceCredentials credentials;
+    private final TokenClient tokens;
+    private final AtomicReference<SalesforceToken> token = new AtomicReference<>();
+    private final AtomicReference<ApiUsage> usage = new AtomicReference<>();
+
+    public SalesforceSession(SalesforceCredentials credentials, Clock clock) {
+        this.credentials = credentials;
+        this.tokens = new TokenClient(credentials, clock);
+    }
+
+    /** Runs the operation; on an expired or revoked session, re-authenticates and runs it once more. */
+    public <T> T call(CrmCall<T> operation) throws ConnectionException {
+        SalesforceToken current = currentToken();
+        try {
+            return runWith(current, operation);
+        } catch (ApiFault fault) {
+            if (fault.getExceptionCode() != ExceptionCode.INVALID_SESSION_ID) {
+                throw fault;
+            }
+            log.info("Salesforce session at {} expired; re-authenticating once", current.instanceUrl());
+            token.compareAndSet(current, null);
+            return runWith(currentToken(), operation);
+        }
+    }
+
+    /** API usage from the most recent answer, or null before the first call. */
+    public ApiUsage apiUsage() {
+        return usage.get();
+    }
+
+    /** The Partner SOAP endpoint of the current session. */
+    public String serviceEndpoint() {
+        return currentToken().instanceUrl() + "/services/Soap/u/" + credentials.apiVersion();
+    }
+
+    private <T> T runWith(SalesforceToken t, CrmCall<T> operation) throws ConnectionException {
+        PartnerConnection connection = connect(t);
+        try {
+            return operation.run(connection);
+        } finally {
+            record(connection);
+        }
+    }
+
+    private PartnerConnection connect(SalesforceToken t) throws ConnectionException {
+        ConnectorConfig config = new ConnectorConfig();
+        config.setSessionId(t.accessToken());
+        config.setServiceEndpoint(t.instanceUrl() + "/services/Soap/u/" + credentials.apiVersion());
+        config.setConnectionTimeout((int) credentials.connectTimeout().toMillis());
+        config.setReadTimeout((int) credentials.readTimeout().toMillis());
+        return Connector.newConnection(config);
+    }
+
+    private void record(PartnerConnection connection) {
+        var header = connection.getLimitInfoHeader();
+        if (header == null) {
+            return;
+        }
+        for (LimitInfo info : header.getLimitInfo()) {
+            if ("API REQUESTS".equals(info.getType())) {
+                usage.set(new ApiUsage(info.getCurrent(), info.getLimit()));
+            }
+        }
+    }
+
+    private SalesforceToken currentToken() {
+        SalesforceToken t = token.get();
+        if (t == null) {
+            synchronized (this) {
+                t = token.get();
+                if (t == null) {
+                    t = tokens.requestToken();
+                    log.info("Opened a Salesforce session at {} for client {}", t.instanceUrl(),
+                            credentials.clientId());
+                    token.set(t);
+                }
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return "SalesforceSession[" + credentials + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package io.redflag.connector.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MappingLoaderTest {
+    static final Path DEFAULT = Path.of("../mappings/salesforce.yaml");
+
+    static Mapping load(String yaml) {
+        return MappingLoader.load("test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static List<String> problems(String yaml) {
+        try {
+            load(yaml);
+            throw new AssertionError("expected problems");
+        } catch (MappingException e) {
+            return e.problems().stream().map(MappingProblem::toString).toList();
+        }
+    }
+
+    @Test
+    void theShippedMappingLoadsWithEveryEntity() {
+        Mapping m = MappingLoader.load(DEFAULT);
+        assertThat(m.entities()).containsOnlyKeys(MappingModel.entities().keySet());
+        Mapping.EntityMapping opportunity = m.entities().get("opportunity");
+        assertThat(opportunity.object()).isEqualTo("Opportunity");
+        assertThat(opportunity.values().get("stage").meaningOf("closed won")).isEqualTo("WON");
+        assertThat(opportunity.values().get("stage").meaningOf("Prospecting")).isEqualTo("OPEN");
+        assertThat(m.entities().get("contact").fields().get("leftCompany"))
+                .isEqualTo(new Mapping.FieldRef("Left_Company__c", true, "false", 62));
+        assertThat(m.entities().get("account").lists().get("keyTiers")).containsExactly("Strategic", "Key");
+    }
+
+    @Test
+    void theShippedMappingIsAlsoOnTheClassPath() throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream("mappings/salesforce.yaml")) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Files.readString(DEFAULT));
+        }
+    }
+
+    @Test
+    void everyShapeProblemIsReportedAtOnceWithItsLine() {
+        String yaml = """
+                version: 1
+                colour: red
+                entities:
+                  account:
+                    object: Account
+                    fields:
+                      id: Id
+                      name: Name
+                      owner: OwnerId
+                      createdAt: CreatedDate
+                      modifiedAt: SystemModstamp
+                      mood: Mood__c
+                      tier: {field: Tier__c, optional: maybe}
+                  opportunity:
+                    object: Opportunity
+                    fields:
+                      id: Id
+                      createdAt: CreatedDate
+                      modifiedAt: SystemModstamp
+                      stage: StageName
+                    values:
+                      stage:
+                        Closed Won: VICTORY
+                  planet:
+                    object: Planet__c
+                """;
+        List<String> problems = problems(yaml);
+        assertThat(problems).contains(
+                "test.yaml:2: colour: unknown key (expected [version, entities])",
+                "test.yaml:13: account.tier.optional: must be true or false, not 'maybe'")
+                .anySatisfy(p -> assertThat(p).startsWith("test.yaml:12: account.mood: unknown property"))
+                .anySatisfy(p -> assertThat(p).startsWith("test.yaml:23: opportunity.values.stage.Closed Won:"
+                        + " 'VICTORY' is not a meaning of stage"))
+                .anySatisfy(p -> assertThat(p).startsWith("test.yaml:24: planet: unknown entity"))
+                .anySatisfy(p -> assertThat(p).contains("user: missing"));
+    }
+
+    @Test
+    void requiredPropertiesMustBeMapped() {
+        String yaml = """
+                version: 1
+                entities:
+                  account:
+                    object: Account
+                    fields:
+                      id: Id
+                """;
+        assertThat(problems(yaml)).anySatisfy(p -> assertThat(p)
+                .isEqualTo("test.yaml:4: account.owner: missing: this property is required"));
+    }
+
+    @Test
+    void brokenYamlNamesItsLine() {
+        assertThatThrownBy(() -> load("version: 1\nentities:\n  account: [unclosed\n"))
+                .isInstanceOf(MappingException.class).hasMessageContaining("test.yaml:").hasMessageContaining("YAML");
+    }
+}

@@ -1,0 +1,170 @@
+package io.redflag.emulator;
+
+import io.redflag.emulator.control.ControlApi;
+import io.redflag.emulator.control.OrgControl;
+import io.redflag.emulator.data.DataGenerator;
+import io.redflag.emulator.data.GenerateSpec;
+import io.redflag.emulator.data.MetadataLoader;
+import io.redflag.emulator.data.PlanLoader;
+import io.redflag.emulator.http.HttpFront;
+import io.redflag.emulator.oauth.Sessions;
+import io.redflag.emulator.oauth.TokenEndpoint;
+import io.redflag.emulator.schema.Schema;
+import io.redflag.emulator.soap.PartnerApi;
+import io.redflag.emulator.store.Ids;
+import io.redflag.emulator.store.OrgStore;
+import io.redflag.emulator.store.SRecord;
+import io.redflag.emulator.store.SaveResult;
+import io.redflag.emulator.store.WriteContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running emulated org. {@code Emulator.start(EmulatorConfig.defaults())} returns a started server on a
+ * free port, for tests; {@link EmulatorMain} runs one from the command line.
+ */
+public final class Emulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Emulator.class);
+    public static final String ORG_ID = Ids.to18("00D8d0000000Rf1");
+    public static final String ORG_NAME = "Redflag Emulated Org";
+
+    private final EmulatorConfig config;
+    private final OrgStore store;
+    private final OrgControl control;
+    private final Sessions sessions;
+    private final HttpFront http;
+    private final String runAsUserId;
+
+    private Emulator(EmulatorConfig config) throws IOException {
+        this.config = config;
+        Schema schema = Schema.standard();
+        if (config.metadata() != null) {
+            List<String> fields = MetadataLoader.load(config.metadata(), schema);
+            log.info("Loaded {} custom fields from {}", fields.size(), config.metadata());
+        }
+        this.store = new OrgStore(schema, config.clock());
+        this.runAsUserId = ensureRunAsUser(store, config.runAsUsername());
+        for (Path plan : config.plans()) {
+            var report = PlanLoader.load(plan, store, runAsUserId, config.rebaseDates());
+            log.info("Loaded plan {}: {} records ({}), {} in the recycle bin", plan, report.total(), report.summary(),
+                    report.deleted());
+        }
+        if (config.generate() != null) {
+            GenerateSpec spec = GenerateSpec.parse(config.generate());
+            var report = DataGenerator.generate(store, spec.accounts(), spec.seed());
+            log.info("Generated org {}: {}", config.generate(), report);
+        }
+        this.control = new OrgControl(config.apiLimit());
+        this.sessions = new Sessions(config.clock(), ORG_ID);
+        TokenEndpoint tokens = new TokenEndpoint(new TokenEndpoint.Config(config.clientId(), config.clientSecret(),
+                runAsUserId, certificate(config.jwtCertificate()), this::activeUserByName), sessions, config.clock(),
+                ORG_ID);
+        PartnerApi soap = new PartnerApi(store, sessions, control, new PartnerApi.OrgInfo(ORG_ID, ORG_NAME),
+                config.clock());
+        this.http = new HttpFront(config.port(), soap, tokens, new ControlApi(control, store, sessions), control);
+    }
+
+    /** Builds the org, loads its data and starts serving. */
+    public static Emulator start(EmulatorConfig config) {
+        try {
+            return new Emulator(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The emulator could not start: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The login and instance URL: http://127.0.0.1:PORT. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The Partner SOAP endpoint for an API version, e.g. soapEndpoint("65.0"). */
+    public String soapEndpoint(String version) {
+        return baseUrl() + "/services/Soap/u/" + version;
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    public OrgStore store() {
+        return store;
+    }
+
+    public OrgControl control() {
+        return control;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** The user client-credentials sessions act as. */
+    public String runAsUserId() {
+        return runAsUserId;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private String activeUserByName(String username) {
+        var users = store.find(store.schema().find("User"), false,
+                u -> username.equalsIgnoreCase(String.valueOf(u.get("Username"))) && Boolean.TRUE.equals(u.get("IsActive")));
+        return users.isEmpty() ? null : users.get(0).id();
+    }
+
+    /** The connected app's run-as user: an API-only integration user, as an admin would set one up. */
+    private static String ensureRunAsUser(OrgStore store, String username) {
+        var userType = store.schema().find("User");
+        var existing = store.find(userType, false, u -> username.equalsIgnoreCase(String.valueOf(u.get("Username"))));
+        if (!existing.isEmpty()) {
+            return existing.get(0).id();
+        }
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("Username", username);
+        user.put("FirstName", "Redflag");
+        user.put("LastName", "Integration");
+        user.put("Email", username);
+        user.put("Alias", "redflag");
+        user.put("IsActive", true);
+        user.put("Title", "Integration User");
+        SaveResult r = store.create(userType, user, WriteContext.loader(null, false));
+        if (!r.success()) {
+            throw new IllegalStateException("could not create the run-as user " + username + ": " + r.errors());
+        }
+        // The first user created itself.
+        store.update(r.id(), Map.of("CreatedById", r.id(), "LastModifiedById", r.id()), java.util.Set.of(),
+                WriteContext.loader(r.id(), false));
+        SRecord created = store.get(r.id());
+        return created.id();
+    }
+
+    private static X509Certificate certificate(Path pem) {
+        if (pem == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalArgumentException("--jwt-cert " + pem + " is not a readable X.509 certificate: "
+                    + e.getMessage(), e);
+        }
+    }
+}

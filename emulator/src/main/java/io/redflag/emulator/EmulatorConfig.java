@@ -1,0 +1,113 @@
+package io.redflag.emulator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start an emulator. Built from the command line by {@link EmulatorMain} or in tests with the
+ * {@code with…} methods: {@code EmulatorConfig.defaults().withPlan(path)}.
+ *
+ * @param port          0 picks a free port
+ * @param plans         Salesforce CLI data plans to load, in order
+ * @param metadata      an SFDX source folder whose custom fields are added to the schema, or null
+ * @param rebaseDates   the date in the plans that becomes today, or null to load dates as they are
+ * @param generate      a generated org, e.g. "accounts=20000,seed=7", or null
+ * @param apiLimit      the daily API request allocation reported in LimitInfoHeader
+ * @param jwtCertificate PEM certificate that verifies JWT-bearer assertions, or null (JWT bearer off)
+ * @param runAsUsername the user a client-credentials session acts as; created if no plan defines it
+ */
+public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDate rebaseDates, String generate,
+        String clientId, String clientSecret, long apiLimit, Path jwtCertificate, String runAsUsername,
+        Clock clock) {
+
+    public static final String DEFAULT_CLIENT_ID = "redflag-demo-client";
+    public static final String DEFAULT_CLIENT_SECRET = "redflag-demo-secret";
+    public static final String DEFAULT_RUN_AS = "integration@redflag.example";
+
+    public EmulatorConfig {
+        plans = List.copyOf(plans);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port " + port + " is not a port number (0 to 65535; 0 = any free port)");
+        }
+        if (apiLimit < 1) {
+            throw new IllegalArgumentException("--api-limit " + apiLimit + " must be at least 1");
+        }
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("--client-id must not be empty");
+        }
+        if (clientSecret == null || clientSecret.isBlank()) {
+            throw new IllegalArgumentException("--client-secret must not be empty");
+        }
+    }
+
+    /** Port 0, no data, the demo client credentials, an Enterprise-sized allocation, the system clock. */
+    public static EmulatorConfig defaults() {
+        return new EmulatorConfig(0, List.of(), null, null, null, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, 100_000,
+                null, DEFAULT_RUN_AS, Clock.systemUTC());
+    }
+
+    /**
+     * The demo org: its data plan and the CRM plugin's custom fields, both shipped in the emulator's jar,
+     * with the plan's dates rebased so that its "today" is today.
+     */
+    public EmulatorConfig withDemoOrg() {
+        return withPlan(EmulatorMain.demoResource("demo-org/data-plan.json"))
+                .withMetadata(EmulatorMain.demoResource("demo-org/metadata"))
+                .withRebaseDates(EmulatorMain.DEMO_ANCHOR);
+    }
+
+    public EmulatorConfig withPort(int v) {
+        return new EmulatorConfig(v, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withPlan(Path v) {
+        List<Path> more = new ArrayList<>(plans);
+        more.add(v);
+        return new EmulatorConfig(port, more, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withMetadata(Path v) {
+        return new EmulatorConfig(port, plans, v, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withRebaseDates(LocalDate v) {
+        return new EmulatorConfig(port, plans, metadata, v, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withGenerate(String v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, v, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withClient(String id, String secret) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, id, secret, apiLimit,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withApiLimit(long v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, v,
+                jwtCertificate, runAsUsername, clock);
+    }
+
+    public EmulatorConfig withJwtCertificate(Path v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit, v,
+                runAsUsername, clock);
+    }
+
+    public EmulatorConfig withRunAs(String v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, v, clock);
+    }
+
+    public EmulatorConfig withClock(Clock v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, v);
+    }
+}

@@ -1,0 +1,156 @@
+package io.redflag.emulator;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.io.IOException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code java -jar redflag-emulator.jar [--demo] [--port N] [--plan FILE]... [--metadata DIR]
+ * [--rebase-dates YYYY-MM-DD] [--generate accounts=N,seed=S] [--client-id ID] [--client-secret S]
+ * [--api-limit N] [--jwt-cert FILE] [--run-as USERNAME]}.
+ */
+public final class EmulatorMain {
+    /** The date the demo org's plan was written as of; --demo rebases it to today. */
+    static final LocalDate DEMO_ANCHOR = LocalDate.of(2026, 6, 30);
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        EmulatorConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("redflag-emulator: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.println(usage());
+            return;
+        }
+        Emulator emulator = Emulator.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "emulator-shutdown"));
+        System.out.println(banner(emulator));
+        stopped.await();
+    }
+
+    /** The configuration the arguments describe; null when they ask for help. */
+    static EmulatorConfig parse(String[] args) {
+        EmulatorConfig c = EmulatorConfig.defaults().withPort(8787);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return null;
+            }
+            if (option.equals("--demo")) {
+                c = c.withDemoOrg();
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
+                        : "unknown argument '" + option + "'");
+            }
+            String value = args[++i];
+            c = switch (option) {
+                case "--port" -> c.withPort(integer(option, value));
+                case "--plan" -> c.withPlan(existing(option, value));
+                case "--metadata" -> c.withMetadata(existing(option, value));
+                case "--rebase-dates" -> c.withRebaseDates(date(option, value));
+                case "--generate" -> c.withGenerate(value);
+                case "--client-id" -> c.withClient(value, c.clientSecret());
+                case "--client-secret" -> c.withClient(c.clientId(), value);
+                case "--api-limit" -> c.withApiLimit(integer(option, value));
+                case "--jwt-cert" -> c.withJwtCertificate(existing(option, value));
+                case "--run-as" -> c.withRunAs(value);
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            };
+        }
+        return c;
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar emulator/target/redflag-emulator-standalone.jar [options]
+                  --demo                      load the demo org (its plan and the plugin's fields), dates rebased to today
+                  --port N                    listen on 127.0.0.1:N (default 8787; 0 = any free port)
+                  --plan FILE                 load a Salesforce CLI data plan (sf data tree import format); repeatable
+                  --metadata DIR              add the custom fields of an SFDX source folder (e.g. plugin/force-app)
+                  --rebase-dates YYYY-MM-DD   shift every date in the plans so that this date becomes today
+                  --generate accounts=N,seed=S  generate a large org with realistic volumes
+                  --client-id ID              connected app consumer key (default redflag-demo-client)
+                  --client-secret SECRET      connected app consumer secret (default redflag-demo-secret)
+                  --api-limit N               daily API request allocation (default 100000)
+                  --jwt-cert FILE             PEM certificate that verifies JWT-bearer assertions
+                  --run-as USERNAME           the user client-credentials sessions act as""";
+    }
+
+    private static String banner(Emulator e) {
+        return """
+                Redflag Salesforce emulator listening on %s
+                  OAuth token:  POST %s/services/oauth2/token  (grant_type=client_credentials, client_id=%s)
+                  Partner SOAP: %s
+                  Control API:  %s/_emulator/stats
+                  Records:      %s
+                Stop with Ctrl+C.""".formatted(e.baseUrl(), e.baseUrl(), e.config().clientId(),
+                e.soapEndpoint("65.0"), e.baseUrl(), e.store().counts());
+    }
+
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not a whole number");
+        }
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not a date of the form YYYY-MM-DD");
+        }
+    }
+
+    private static Path existing(String option, String value) {
+        Path p = Path.of(value);
+        if (!Files.exists(p)) {
+            throw new IllegalArgumentException(option + " '" + value + "': no such file or folder");
+        }
+        return p;
+    }
+
+    /** A path to a file or folder shipped in the emulator's jar (or classes folder, in tests). */
+    public static Path demoResource(String name) {
+        var url = EmulatorMain.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("the emulator was built without " + name);
+        }
+        try {
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try {
+                    FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    FileSystems.newFileSystem(uri, Map.of());
+                }
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read " + name + " from the emulator's jar: " + e.getMessage(), e);
+        }
+    }
+}

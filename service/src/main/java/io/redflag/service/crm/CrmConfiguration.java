@@ -1,0 +1,86 @@
+package io.redflag.service.crm;
+
+import io.redflag.connector.session.SalesforceCredentials;
+import io.redflag.connector.session.SalesforceSession;
+import io.redflag.emulator.Emulator;
+import io.redflag.emulator.EmulatorConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the CRM session: to the configured org, or to the demo org started in-process. */
+@Configuration(proxyBeanMethods = false)
+class CrmConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(CrmConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The demo org, when no login URL is set; closed with the application. */
+    @Bean(destroyMethod = "close")
+    DemoOrg demoOrg(SalesforceProperties properties, Clock clock) {
+        if (!properties.demo()) {
+            return new DemoOrg(null);
+        }
+        Emulator emulator = Emulator.start(EmulatorConfig.defaults().withPort(properties.demoPort()).withClock(clock)
+                .withDemoOrg());
+        log.info("No SALESFORCE_LOGIN_URL set: running against the embedded demo org at {}", emulator.baseUrl());
+        return new DemoOrg(emulator);
+    }
+
+    @Bean
+    SalesforceSession salesforceSession(SalesforceProperties properties, DemoOrg demo, Clock clock) {
+        String problem = properties.problem();
+        if (problem != null) {
+            throw new IllegalStateException("Redflag cannot start: " + problem);
+        }
+        SalesforceCredentials credentials;
+        if (demo.emulator() != null) {
+            credentials = SalesforceCredentials.clientCredentials(URI.create(demo.emulator().baseUrl()),
+                    EmulatorConfig.DEFAULT_CLIENT_ID, EmulatorConfig.DEFAULT_CLIENT_SECRET);
+        } else if (properties.jwtKeyFile() != null) {
+            credentials = SalesforceCredentials.jwtBearer(properties.loginUrl(), properties.clientId(),
+                    properties.username(), privateKey(properties));
+        } else {
+            credentials = SalesforceCredentials.clientCredentials(properties.loginUrl(), properties.clientId(),
+                    properties.clientSecret());
+        }
+        return new SalesforceSession(credentials.withTimeouts(properties.connectTimeout(), properties.readTimeout()),
+                clock);
+    }
+
+    private static RSAPrivateKey privateKey(SalesforceProperties properties) {
+        try {
+            String pem = Files.readString(properties.jwtKeyFile());
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Redflag cannot start: redflag.salesforce.jwt-key-file"
+                    + " (SALESFORCE_JWT_KEY_FILE) = " + properties.jwtKeyFile() + " is not a readable PKCS#8 PEM RSA"
+                    + " private key (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The embedded org, or none. */
+    record DemoOrg(Emulator emulator) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (emulator != null) {
+                emulator.close();
+            }
+        }
+    }
+}

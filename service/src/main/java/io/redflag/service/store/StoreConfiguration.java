@@ -1,0 +1,15 @@
+package io.redflag.service.store;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The store on the application's data source (Spring Boot runs the Flyway migrations first). */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean
+    CrmStore crmStore(DataSource dataSource) {
+        return new CrmStore(dataSource);
+    }
+}

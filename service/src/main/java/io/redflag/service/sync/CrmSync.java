@@ -1,0 +1,233 @@
+package io.redflag.service.sync;
+
+import com.sforce.soap.partner.GetDeletedResult;
+import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.sobject.SObject;
+import io.redflag.connector.mapping.MappedRecord;
+import io.redflag.connector.mapping.RecordMapper;
+import io.redflag.connector.mapping.RecordRejectedException;
+import io.redflag.connector.resilience.ResilientCrm;
+import io.redflag.service.store.CrmStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every mapped object's changes into the store. Each page of a read is stored with the watermark it
+ * reaches in one transaction, so a crash loses nothing and a restart resumes after the last stored page;
+ * replaying a page writes the same rows again (stores are idempotent). A poll with nothing changed costs
+ * one call per object.
+ */
+public final class CrmSync {
+    private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
+    /** Objects whose records can be deleted on their own (history rows go with their parent; users never). */
+    private static final Set<String> DELETABLE = Set.of("account", "contact", "contactRole", "opportunity", "task",
+            "event", "supportCase");
+    /** getDeleted reaches back at most 30 days; stay inside. */
+    private static final Duration REPLICATION_WINDOW = Duration.ofDays(29);
+
+    /** What one object's sync did. */
+    public record ObjectResult(String entity, boolean full, int read, int written, int rejected, int deleted,
+            int calls) {
+    }
+
+    private final ResilientCrm crm;
+    private final RecordMapper mapper;
+    private final CrmStore store;
+    private final Clock clock;
+    private final SyncSettings settings;
+
+    /** Reads go through {@code crm}: retried with backoff on transient errors, paused by the API budget. */
+    public CrmSync(ResilientCrm crm, RecordMapper mapper, CrmStore store, Clock clock, SyncSettings settings) {
+        this.crm = crm;
+        this.mapper = mapper;
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public List<ObjectResult> syncAll() {
+        List<ObjectResult> out = new ArrayList<>();
+        for (String entity : mapper.entities()) {
+            out.add(sync(entity));
+        }
+        return out;
+    }
+
+    public ObjectResult sync(String entity) {
+        String object = mapper.object(entity);
+        String stamp = mapper.stampField(entity);
+        var watermark = store.watermark(object);
+        boolean full = watermark.isEmpty();
+        Instant started = clock.instant();
+        Set<String> fields = new LinkedHashSet<>(mapper.selectFields(entity));
+        fields.add(stamp);
+        fields.add("IsDeleted");
+        String soql = "SELECT " + String.join(", ", fields) + " FROM " + object
+                + watermark.map(w -> " WHERE " + stamp + " >= " + soqlDateTime(w.watermark().minus(settings.overlap())))
+                        .orElse("") + " ORDER BY " + stamp + ", Id";
+        Counts counts = new Counts();
+        Progress progress = null;
+        if (full) {
+            progress = new Progress(object, total(object), clock);
+            counts.calls++;
+        }
+        QueryResult page = crm.read("queryAll:" + object, object, c -> {
+            c.setQueryOptions(settings.batchSize());
+            return c.queryAll(soql);
+        });
+        counts.calls++;
+        while (true) {
+            storePage(entity, object, page.getRecords(), counts);
+            if (progress != null) {
+                progress.report(counts.read);
+            }
+            if (page.isDone()) {
+                break;
+            }
+            String locator = page.getQueryLocator();
+            page = crm.read("queryMore:" + object, object, c -> {
+                c.setQueryOptions(settings.batchSize());
+                return c.queryMore(locator);
+            });
+            counts.calls++;
+        }
+        if (full && store.watermark(object).isPresent() && DELETABLE.contains(entity)) {
+            // The full read came through queryAll: every deletion still in the recycle bin is already known.
+            store.storeDeletions(entity, List.of(), object, started.truncatedTo(ChronoUnit.SECONDS));
+        } else if (!full && DELETABLE.contains(entity)) {
+            checkDeletions(entity, object, counts);
+        }
+        if (counts.rejected > 0) {
+            log.warn("Sync of {}: {} records rejected (see above); the rest are stored", object, counts.rejected);
+        }
+        return new ObjectResult(entity, full, counts.read, counts.written, counts.rejected, counts.deleted,
+                counts.calls);
+    }
+
+    /** How many records a full read will bring (one COUNT() call, only before a full sync). */
+    private int total(String object) {
+        return crm.read("count:" + object, object, c -> c.queryAll("SELECT COUNT() FROM " + object)).getSize();
+    }
+
+    private void storePage(String entity, String object, SObject[] records, Counts counts) {
+        List<MappedRecord> mapped = new ArrayList<>(records.length);
+        List<String> deleted = new ArrayList<>();
+        MappedRecord last = null;
+        for (SObject r : records) {
+            counts.read++;
+            try {
+                MappedRecord m = mapper.map(entity, r);
+                last = m;
+                if ("true".equals(r.getField("IsDeleted"))) {
+                    deleted.add(m.id());
+                } else {
+                    mapped.add(m);
+                }
+            } catch (RecordRejectedException e) {
+                counts.rejected++;
+                log.warn("Sync of {}: {}", object, e.getMessage());
+            }
+        }
+        if (last == null) {
+            return;
+        }
+        Instant stamp = last.modifiedAt();
+        counts.written += store.storeBatch(entity, mapped, deleted, stamp == null ? null
+                : new CrmStore.Watermark(object, stamp, last.id()));
+        counts.deleted += deleted.size();
+    }
+
+    /**
+     * Deletions older than the overlap read (purged from queryAll's view, or deleted while the service was
+     * down) come from getDeleted, at most every {@code deletionCheckEvery}. When Salesforce has already purged
+     * deletions past what was covered, the object is read again in full.
+     */
+    private void checkDeletions(String entity, String object, Counts counts) {
+        var w = store.watermark(object).orElseThrow();
+        Instant now = clock.instant();
+        if (w.deletionsCovered() != null && w.deletionsCovered().plus(settings.deletionCheckEvery()).isAfter(now)) {
+            return;
+        }
+        Instant earliestAllowed = now.minus(REPLICATION_WINDOW);
+        Instant start = w.deletionsCovered() == null ? w.watermark().minus(settings.overlap()) : w.deletionsCovered();
+        if (start.isBefore(earliestAllowed)) {
+            start = earliestAllowed;
+        }
+        Instant from = start;
+        GetDeletedResult result = crm.read("getDeleted:" + object, object,
+                c -> c.getDeleted(object, calendar(from), calendar(now)));
+        counts.calls++;
+        if (result.getEarliestDateAvailable() != null && result.getEarliestDateAvailable().toInstant().isAfter(from)) {
+            log.warn("Sync of {}: Salesforce purged deletions after {} (earliest available {}); resyncing in full",
+                    object, from, result.getEarliestDateAvailable().toInstant());
+            store.forgetWatermark(object);
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (var d : result.getDeletedRecords()) {
+            ids.add(d.getId());
+        }
+        store.storeDeletions(entity, ids, object, result.getLatestDateCovered().toInstant());
+        counts.deleted += ids.size();
+    }
+
+    private static String soqlDateTime(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Calendar calendar(Instant instant) {
+        Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        c.setTimeInMillis(instant.toEpochMilli());
+        return c;
+    }
+
+    /** Log lines for a long first read: done of total, and an estimate of the time left. */
+    private static final class Progress {
+        private final String object;
+        private final int total;
+        private final Clock clock;
+        private final Instant started;
+        private Instant lastLog;
+
+        Progress(String object, int total, Clock clock) {
+            this.object = object;
+            this.total = total;
+            this.clock = clock;
+            this.started = clock.instant();
+            this.lastLog = started;
+            log.info("Initial sync of {}: {} records to read", object, total);
+        }
+
+        void report(int done) {
+            Instant now = clock.instant();
+            boolean finished = done >= total;
+            if (!finished && Duration.between(lastLog, now).getSeconds() < 5) {
+                return;
+            }
+            lastLog = now;
+            long elapsedMillis = Duration.between(started, now).toMillis();
+            long leftMillis = done == 0 ? 0 : elapsedMillis * Math.max(0, total - done) / done;
+            log.info("Initial sync of {}: {} / {} ({} %), about {} s left", object, done, total,
+                    total == 0 ? 100 : done * 100L / total, leftMillis / 1000);
+        }
+    }
+
+    private static final class Counts {
+        int read;
+        int written;
+        int rejected;
+        int deleted;
+        int calls;
+    }
+}

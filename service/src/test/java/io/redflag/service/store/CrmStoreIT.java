@@ -1,0 +1,93 @@
+package io.redflag.service.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redflag.connector.mapping.MappedRecord;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The same store behaviour on embedded H2 and on the real PostgreSQL server. */
+class CrmStoreIT {
+
+    @AfterAll
+    static void dropSchemas() throws Exception {
+        Databases.dropCreatedSchemas();
+    }
+
+    private static final Instant T1 = Instant.parse("2026-06-30T12:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-06-30T12:05:00Z");
+
+    private static MappedRecord opportunity(String id, String stage, String amount, Instant modified) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("id", id);
+        v.put("account", "0018d0000000AAAAAA");
+        v.put("name", "Renewal");
+        v.put("stage", stage);
+        v.put("amount", new BigDecimal(amount));
+        v.put("closeDate", LocalDate.of(2026, 9, 30));
+        v.put("createdAt", T1);
+        v.put("modifiedAt", modified);
+        return new MappedRecord("opportunity", id, modified, v);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void recordsAndTheWatermarkAreStoredTogetherAndAnOlderVersionNeverOverwritesANewerOne(String db) {
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        String id = "0068d0000000AAAAAA";
+        int written = store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "1000.00", T2)),
+                new CrmStore.Watermark("Opportunity", T2, id));
+        assertThat(written).isEqualTo(1);
+        assertThat(store.watermark("Opportunity")).contains(new CrmStore.Watermark("Opportunity", T2, id));
+
+        // A late, older version (an overlap re-read) is skipped.
+        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "LOST", "5.00", T1)), null)).isZero();
+        Map<String, Object> row = store.row("opportunity", id);
+        assertThat(row.get("stage")).isEqualTo("OPEN");
+        assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("1000");
+        assertThat(row.get("closeDate").toString()).isEqualTo("2026-09-30");
+
+        // The same stamp is written again: two changes in one second carry the same SystemModstamp.
+        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "WON", "1200.00", T2)), null)).isEqualTo(1);
+        assertThat(store.row("opportunity", id).get("stage")).isEqualTo("WON");
+        assertThat(store.count("opportunity", false)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void deletionsAreKeptAsDeletedAndANewerVersionRevivesTheRecord(String db) {
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        String id = "0068d0000000BBBBBB";
+        store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "10", T1)), null);
+        assertThat(store.markDeleted("opportunity", List.of(id, "0068d0000000NOPEAA"))).isEqualTo(1);
+        assertThat(store.count("opportunity", false)).isZero();
+        assertThat(store.count("opportunity", true)).isEqualTo(1);
+        store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), null);
+        assertThat(store.row("opportunity", id).get("deleted")).isEqualTo(false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFailedBatchLeavesNeitherRecordsNorWatermark(String db) {
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        MappedRecord good = opportunity("0068d0000000CCCCCC", "OPEN", "1", T1);
+        Map<String, Object> broken = new HashMap<>(opportunity("0068d0000000DDDDDD", "OPEN", "1", T1).values());
+        broken.remove("stage"); // NOT NULL column
+        MappedRecord bad = new MappedRecord("opportunity", "0068d0000000DDDDDD", T1, broken);
+        try {
+            store.storeBatch("opportunity", List.of(good, bad), new CrmStore.Watermark("Opportunity", T1,
+                    "0068d0000000DDDDDD"));
+        } catch (RuntimeException expected) {
+            // the database refuses the batch
+        }
+        assertThat(store.count("opportunity", true)).isZero();
+        assertThat(store.watermark("Opportunity")).isEmpty();
+    }
+}

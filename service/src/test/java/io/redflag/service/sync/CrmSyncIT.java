@@ -1,0 +1,187 @@
+package io.redflag.service.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redflag.connector.mapping.Mapping;
+import io.redflag.connector.mapping.MappingLoader;
+import io.redflag.connector.mapping.MappingValidator;
+import io.redflag.connector.mapping.RecordMapper;
+import io.redflag.connector.mapping.WscOrgSchema;
+import io.redflag.connector.session.SalesforceCredentials;
+import io.redflag.connector.resilience.ApiBudget;
+import io.redflag.connector.resilience.ResilienceSettings;
+import io.redflag.connector.resilience.ResilientCrm;
+import io.redflag.connector.session.SalesforceSession;
+import io.redflag.emulator.Emulator;
+import io.redflag.emulator.EmulatorConfig;
+import io.redflag.service.TestClock;
+import io.redflag.emulator.store.WriteContext;
+import io.redflag.service.store.CrmStore;
+import io.redflag.service.store.Databases;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync against the emulator's demo org, into an embedded store. */
+class CrmSyncIT {
+    private TestClock clock;
+    private Emulator emulator;
+    private SalesforceSession session;
+    private RecordMapper mapper;
+    private CrmStore store;
+
+    @BeforeEach
+    void start() throws Exception {
+        clock = new TestClock(Instant.parse("2026-06-30T12:00:00Z"));
+        emulator = Emulator.start(EmulatorConfig.defaults().withClock(clock).withDemoOrg());
+        session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(emulator.baseUrl()),
+                EmulatorConfig.DEFAULT_CLIENT_ID, EmulatorConfig.DEFAULT_CLIENT_SECRET), clock);
+        Mapping mapping = MappingLoader.load(Path.of("../mappings/salesforce.yaml"));
+        var objects = mapping.entities().values().stream().map(Mapping.EntityMapping::object).toList();
+        mapper = new RecordMapper(mapping, MappingValidator.validate(mapping, WscOrgSchema.describe(session, objects))
+                .throwIfErrors());
+        store = new CrmStore(Databases.fresh("h2"));
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @AfterAll
+    static void dropSchemas() throws Exception {
+        Databases.dropCreatedSchemas();
+    }
+
+    /** Retries without real waiting: the backoff is a millisecond. */
+    private ResilientCrm crm() {
+        return new ResilientCrm(session, ResilienceSettings.defaults().withMaxAttempts(10)
+                .withBackoff(Duration.ofMillis(1), 1.5, 0.5, Duration.ofMillis(5)), ApiBudget.of(session));
+    }
+
+    private CrmSync sync() {
+        return new CrmSync(crm(), mapper, store, clock, SyncSettings.DEFAULTS);
+    }
+
+    private int orgCount(String object) {
+        return emulator.store().count(emulator.store().schema().find(object), false);
+    }
+
+    @Test
+    void theInitialSyncEqualsTheOrgAndAPollWithNothingChangedCostsOneCallPerObject() throws Exception {
+        List<CrmSync.ObjectResult> first = sync().syncAll();
+        assertThat(first).allSatisfy(r -> assertThat(r.full()).isTrue());
+        for (String entity : mapper.entities()) {
+            assertThat(store.count(entity, false)).as(entity).isEqualTo(orgCount(mapper.object(entity)));
+        }
+        clock.advance(Duration.ofMinutes(10));
+        List<CrmSync.ObjectResult> second = sync().syncAll();
+        assertThat(second).allSatisfy(r -> {
+            assertThat(r.full()).isFalse();
+            assertThat(r.calls()).as(r.entity()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withTheOrgsFaultsOnTheStoreEndsEqualToAFaultFreeRun() throws Exception {
+        CrmStore clean = new CrmStore(Databases.fresh("h2"));
+        new CrmSync(crm(), mapper, clean, clock, SyncSettings.DEFAULTS).syncAll();
+
+        // 503 maintenance pages, HTML error pages, sessions that expire every 7 calls, all at once.
+        emulator.control().faults(new io.redflag.emulator.control.FaultSettings(0, 0.2, 0.1, 7, 0, 11));
+        var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
+        new CrmSync(crm(), mapper, store, clock, smallPages).syncAll();
+        emulator.control().faults(io.redflag.emulator.control.FaultSettings.NONE);
+
+        assertThat(emulator.control().snapshot().get("injected").toString()).contains("HTTP_503", "HTML_ERROR_PAGE");
+        for (String entity : mapper.entities()) {
+            assertThat(store.count(entity, true)).as(entity).isEqualTo(clean.count(entity, true));
+        }
+        var org = emulator.store();
+        for (var r : org.snapshot(org.schema().find("Opportunity"), false)) {
+            assertThat(store.row("opportunity", r.id())).isEqualTo(clean.row("opportunity", r.id()));
+        }
+    }
+
+    @Test
+    void editsDeletesAndUndeletesInTheOrgAppearAfterTheNextPoll() throws Exception {
+        sync().syncAll();
+        var org = emulator.store();
+        var user = WriteContext.api(emulator.runAsUserId());
+        String opportunity = org.snapshot(org.schema().find("Opportunity"), false).get(0).id();
+        String contact = org.snapshot(org.schema().find("Contact"), false).get(0).id();
+        clock.advance(Duration.ofMinutes(10));
+        org.update(opportunity, Map.of("NextStep", "Call the new CFO"), Set.of(), user);
+        org.delete(contact, user);
+        sync().syncAll();
+        assertThat(store.row("opportunity", opportunity).get("nextStep")).isEqualTo("Call the new CFO");
+        assertThat(store.row("contact", contact).get("deleted")).isEqualTo(true);
+
+        clock.advance(Duration.ofMinutes(10));
+        org.undelete(contact, user);
+        sync().syncAll();
+        assertThat(store.row("contact", contact).get("deleted")).isEqualTo(false);
+    }
+
+    @Test
+    void aChangeCommittedLateWithAnOlderSystemModstampInsideTheOverlapIsNotMissed() throws Exception {
+        assertThat(lateCommitSeen(SyncSettings.DEFAULTS)).isTrue();
+    }
+
+    @Test
+    void withoutTheOverlapTheSameLateCommitWouldBeMissed() throws Exception {
+        assertThat(lateCommitSeen(new SyncSettings(Duration.ZERO, 2000, Duration.ofHours(1)))).isFalse();
+    }
+
+    /** A transaction that started two minutes ago commits after a poll read newer changes. */
+    private boolean lateCommitSeen(SyncSettings settings) throws Exception {
+        CrmSync sync = new CrmSync(crm(), mapper, store, clock, settings);
+        sync.syncAll();
+        var org = emulator.store();
+        var accounts = org.snapshot(org.schema().find("Account"), false);
+        clock.advance(Duration.ofMinutes(10));
+        org.update(accounts.get(1).id(), Map.of("Industry", "Energy"), Set.of(), WriteContext.api(emulator.runAsUserId()));
+        sync.sync("account");
+        String account = accounts.get(0).id();
+        org.update(account, Map.of("Name", "Renamed Late"), Set.of(), WriteContext.api(emulator.runAsUserId()));
+        org.backdate(account, clock.instant().minus(Duration.ofMinutes(2)));
+        sync.sync("account");
+        return "Renamed Late".equals(store.row("account", account).get("name"));
+    }
+
+    @Test
+    void aRestartInTheMiddleOfASyncResumesWithNothingLostOrDoubled() throws Exception {
+        // Stop after the first page of tasks, as a crash would.
+        CrmStore failing = new CrmStore(Databases.fresh("h2")) {
+            private int batches;
+
+            @Override
+            public int storeBatch(String entity, List<io.redflag.connector.mapping.MappedRecord> records,
+                    java.util.Collection<String> deletedIds, Watermark watermark) {
+                if (entity.equals("task") && batches++ == 1) {
+                    throw new IllegalStateException("simulated crash");
+                }
+                return super.storeBatch(entity, records, deletedIds, watermark);
+            }
+        };
+        var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
+        try {
+            new CrmSync(crm(), mapper, failing, clock, smallPages).sync("task");
+        } catch (RuntimeException expected) {
+            // the service died here
+        }
+        assertThat(failing.count("task", true)).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(1));
+        CrmSync.ObjectResult resumed = new CrmSync(crm(), mapper, failing, clock, smallPages).sync("task");
+        assertThat(resumed.full()).isFalse();
+        assertThat(failing.count("task", false)).isEqualTo(orgCount("Task"));
+    }
+}
