@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -28,9 +27,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * maps onto meanings that do not exist. All problems are collected before failing.
  */
 public final class MappingLoader {
-    private static final Set<String> TOP = Set.of("version", "entities");
-    private static final Set<String> ENTITY_KEYS = Set.of("object", "fields", "values", "lists");
-    private static final Set<String> FIELD_KEYS = Set.of("field", "optional", "default");
+    // Lists, not sets: they are printed in error messages, which must read the same on every run.
+    private static final List<String> TOP = List.of("version", "entities");
+    private static final List<String> ENTITY_KEYS = List.of("object", "fields", "values", "lists");
+    private static final List<String> FIELD_KEYS = List.of("field", "optional", "default");
 
     private final String source;
     private final List<MappingProblem> problems = new ArrayList<>();
