@@ -15,8 +15,12 @@ public final class MappingModel {
         ID, TEXT, BOOLEAN, NUMBER, DATE, DATETIME, ANY
     }
 
-    /** One property: its kind, whether the mapping must give it, and the meanings its value map may use. */
-    public record Property(String name, Kind kind, boolean required, Set<String> meanings) {
+    /**
+     * One property: its kind, whether the mapping must give it, the meanings its value map may use, and
+     * whether Redflag itself writes the field behind it (read back only to know what the CRM holds; a change
+     * in such a field alone is Redflag's own write coming back, not news to score).
+     */
+    public record Property(String name, Kind kind, boolean required, Set<String> meanings, boolean written) {
     }
 
     /** One entity: its properties and the list settings it accepts (title patterns, tier names …). */
@@ -38,7 +42,9 @@ public final class MappingModel {
         entity("account", List.of(req("id", Kind.ID), req("name", Kind.TEXT), req("owner", Kind.ID),
                 opt("parent", Kind.ID), opt("tier", Kind.TEXT), opt("segment", Kind.TEXT),
                 opt("annualRevenue", Kind.NUMBER), opt("changeEvent", Kind.TEXT), req("createdAt", Kind.DATETIME),
-                req("modifiedAt", Kind.DATETIME)), Set.of("keyTiers", "strategicSegments"));
+                req("modifiedAt", Kind.DATETIME), written("healthScore", Kind.NUMBER), written("riskLevel", Kind.TEXT),
+                written("riskReasons", Kind.TEXT), written("healthTrend", Kind.NUMBER),
+                written("healthScoredAt", Kind.DATETIME)), Set.of("keyTiers", "strategicSegments"));
         entity("accountHistory", List.of(req("id", Kind.ID), req("account", Kind.ID), req("field", Kind.TEXT),
                 opt("oldValue", Kind.ANY), opt("newValue", Kind.ANY), req("createdAt", Kind.DATETIME)), Set.of());
         entity("contact", List.of(req("id", Kind.ID), opt("account", Kind.ID), opt("name", Kind.TEXT),
@@ -57,7 +63,8 @@ public final class MappingModel {
         entity("task", List.of(req("id", Kind.ID), opt("account", Kind.ID), opt("contact", Kind.ID),
                 opt("owner", Kind.ID), meaning("kind", KIND), meaning("direction", DIRECTION),
                 meaning("outcome", OUTCOME), opt("subject", Kind.TEXT), opt("closed", Kind.BOOLEAN),
-                opt("dueDate", Kind.DATE), opt("completedAt", Kind.DATETIME), req("modifiedAt", Kind.DATETIME)),
+                opt("dueDate", Kind.DATE), opt("completedAt", Kind.DATETIME), req("modifiedAt", Kind.DATETIME),
+                opt("signalKey", Kind.TEXT)),
                 Set.of("inboundSubjectPrefixes"));
         entity("event", List.of(req("id", Kind.ID), opt("account", Kind.ID), opt("contact", Kind.ID),
                 opt("owner", Kind.ID), req("start", Kind.DATETIME), meaning("outcome", OUTCOME),
@@ -82,18 +89,22 @@ public final class MappingModel {
     }
 
     private static Property req(String name, Kind kind) {
-        return new Property(name, kind, true, Set.of());
+        return new Property(name, kind, true, Set.of(), false);
     }
 
     private static Property opt(String name, Kind kind) {
-        return new Property(name, kind, false, Set.of());
+        return new Property(name, kind, false, Set.of(), false);
+    }
+
+    private static Property written(String name, Kind kind) {
+        return new Property(name, kind, false, Set.of(), true);
     }
 
     private static Property meaning(String name, Set<String> meanings) {
-        return new Property(name, Kind.TEXT, false, meanings);
+        return new Property(name, Kind.TEXT, false, meanings, false);
     }
 
     private static Property meaningRequired(String name, Set<String> meanings) {
-        return new Property(name, Kind.TEXT, true, meanings);
+        return new Property(name, Kind.TEXT, true, meanings, false);
     }
 }

@@ -4,14 +4,14 @@ import io.redflag.connector.mapping.MappedRecord;
 import io.redflag.connector.mapping.MappingModel;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,53 +35,66 @@ public class CrmStore {
         }
     }
 
+    /**
+     * What storing a batch did: rows written, the accounts whose scoring inputs changed (queued in
+     * dirty_account in the same transaction), and rows that came back with nothing new (echoes).
+     */
+    public record StoreResult(int written, Set<String> changedAccounts, int unchanged) {
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<String, RecordWriter> writers = new LinkedHashMap<>();
     private final Map<String, EntityTable> tables = new LinkedHashMap<>();
-    private final Map<String, String> insertSql = new LinkedHashMap<>();
-    private final Map<String, String> updateSql = new LinkedHashMap<>();
 
     public CrmStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public CrmStore(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.clock = clock;
         for (String entity : MappingModel.entities().keySet()) {
             EntityTable table = EntityTable.of(entity);
             tables.put(entity, table);
-            insertSql.put(entity, insert(table));
-            updateSql.put(entity, update(table));
+            writers.put(entity, new RecordWriter(jdbc, table));
         }
     }
 
     /**
-     * Stores a batch of one entity's records and, in the same transaction, moves the object's watermark;
-     * returns how many rows were written (records older than the stored version are skipped).
+     * Stores a batch of one entity's records and, in the same transaction, moves the object's watermark and
+     * queues the accounts whose inputs changed. Records older than the stored version are skipped.
      */
-    public int storeBatch(String entity, List<MappedRecord> records, Watermark watermark) {
+    public StoreResult storeBatch(String entity, List<MappedRecord> records, Watermark watermark) {
         return storeBatch(entity, records, List.of(), watermark);
     }
 
     /** As above, also marking records the same read found deleted (queryAll shows the recycle bin). */
-    public int storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
+    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
             Watermark watermark) {
-        Integer changed = tx.execute(status -> {
-            int n = upsert(entity, records);
-            if (!deletedIds.isEmpty()) {
-                markDeleted(entity, deletedIds);
-            }
+        return tx.execute(status -> {
+            RecordWriter.Outcome stored = writer(entity).write(records);
+            RecordWriter.Outcome deleted = writer(entity).markDeleted(deletedIds);
+            Set<String> changed = new LinkedHashSet<>(stored.changedAccounts());
+            changed.addAll(deleted.changedAccounts());
+            queueDirty(changed);
             if (watermark != null) {
                 saveWatermark(watermark);
             }
-            return n;
+            return new StoreResult(stored.written(), changed, stored.unchanged());
         });
-        return changed == null ? 0 : changed;
     }
 
-    /** Marks records deleted in the CRM; returns how many were found. */
+    /** Marks records deleted in the CRM and queues their accounts; returns how many were found. */
     public int markDeleted(String entity, Collection<String> ids) {
-        EntityTable table = table(entity);
-        List<Object[]> args = ids.stream().map(id -> new Object[] {id}).toList();
-        int[] counts = jdbc.batchUpdate("UPDATE " + table.table() + " SET deleted = TRUE WHERE id = ?", args);
-        return sum(counts);
+        Integer n = tx.execute(status -> {
+            RecordWriter.Outcome deleted = writer(entity).markDeleted(ids);
+            queueDirty(deleted.changedAccounts());
+            return deleted.written();
+        });
+        return n == null ? 0 : n;
     }
 
     public Optional<Watermark> watermark(String object) {
@@ -94,11 +107,13 @@ public class CrmStore {
     }
 
     /** Records deletions found by getDeleted and how far it has read, in one transaction. */
-    public void storeDeletions(String entity, Collection<String> ids, String object, Instant covered) {
-        tx.executeWithoutResult(status -> {
-            markDeleted(entity, ids);
+    public Set<String> storeDeletions(String entity, Collection<String> ids, String object, Instant covered) {
+        return tx.execute(status -> {
+            RecordWriter.Outcome deleted = writer(entity).markDeleted(ids);
+            queueDirty(deleted.changedAccounts());
             jdbc.update("UPDATE sync_watermark SET deletions_covered = ? WHERE object_name = ?", jdbcValue(covered),
                     object);
+            return deleted.changedAccounts();
         });
     }
 
@@ -130,63 +145,6 @@ public class CrmStore {
         return out;
     }
 
-    /**
-     * Inserts the records the table does not have and updates the others where the stored stamp is not
-     * newer. Plain INSERT and UPDATE in batches: several times faster than MERGE on H2, and the stamp check
-     * sits in the UPDATE's WHERE so an older version can never overwrite a newer one. One writer per entity
-     * (the sync is sequential per object), so no other insert can slip in between the look-up and the insert.
-     */
-    private int upsert(String entity, List<MappedRecord> records) {
-        if (records.isEmpty()) {
-            return 0;
-        }
-        EntityTable table = table(entity);
-        java.util.Set<String> known = existingIds(table, records);
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        int stampIndex = -1;
-        for (int i = 0; i < table.columns().size(); i++) {
-            if (table.columns().get(i).name().equals(table.stampColumn())) {
-                stampIndex = i;
-            }
-        }
-        for (MappedRecord r : records) {
-            Object[] row = new Object[table.columns().size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = jdbcValue(r.get(table.columns().get(i).property()));
-            }
-            if (known.add(r.id())) {
-                inserts.add(row);
-            } else {
-                // SET every column but id, then WHERE id = ? AND stamp <= ?
-                Object[] update = new Object[row.length + 1];
-                System.arraycopy(row, 1, update, 0, row.length - 1);
-                update[row.length - 1] = r.id();
-                update[row.length] = row[stampIndex];
-                updates.add(update);
-            }
-        }
-        int n = 0;
-        if (!inserts.isEmpty()) {
-            n += sum(jdbc.batchUpdate(insertSql.get(entity), inserts));
-        }
-        if (!updates.isEmpty()) {
-            n += sum(jdbc.batchUpdate(updateSql.get(entity), updates));
-        }
-        return n;
-    }
-
-    private java.util.Set<String> existingIds(EntityTable table, List<MappedRecord> records) {
-        java.util.Set<String> known = new java.util.HashSet<>();
-        for (int from = 0; from < records.size(); from += 1000) {
-            List<MappedRecord> chunk = records.subList(from, Math.min(records.size(), from + 1000));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            known.addAll(jdbc.queryForList("SELECT id FROM " + table.table() + " WHERE id IN (" + marks + ")",
-                    String.class, chunk.stream().map(MappedRecord::id).toArray()));
-        }
-        return known;
-    }
-
     /** Saves a watermark; it never moves back (an overlap re-read ends before the stored position). */
     private void saveWatermark(Watermark w) {
         jdbc.update("MERGE INTO sync_watermark AS t USING (VALUES (CAST(? AS VARCHAR(80)),"
@@ -196,33 +154,28 @@ public class CrmStore {
                 + " THEN UPDATE SET watermark = s.watermark, last_id = s.last_id, updated_at = s.updated_at"
                 + " WHEN NOT MATCHED THEN INSERT (object_name, watermark, last_id, updated_at)"
                 + " VALUES (s.object_name, s.watermark, s.last_id, s.updated_at)",
-                w.object(), jdbcValue(w.watermark()), w.lastId(), jdbcValue(Instant.now()));
+                w.object(), jdbcValue(w.watermark()), w.lastId(), jdbcValue(clock.instant()));
     }
 
-    private static String insert(EntityTable t) {
-        String names = t.columns().stream().map(EntityTable.Column::name).collect(Collectors.joining(", "));
-        String marks = t.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + t.table() + " (" + names + ") VALUES (" + marks + ")";
-    }
-
-    /** Also revives a record that was deleted and then undeleted (its stamp moved on). */
-    private static String update(EntityTable t) {
-        String sets = t.columns().stream().filter(c -> !c.name().equals("id")).map(c -> c.name() + " = ?")
-                .collect(Collectors.joining(", "));
-        return "UPDATE " + t.table() + " SET " + sets + ", deleted = FALSE WHERE id = ? AND " + t.stampColumn()
-                + " <= ?";
+    /** Queues accounts for rescoring; an account already queued keeps its first change time and counts one more. */
+    private void queueDirty(Set<String> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        Object now = jdbcValue(clock.instant());
+        List<Object[]> args = accounts.stream().map(id -> new Object[] {id, now}).toList();
+        jdbc.batchUpdate("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(18)),"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (account_id, changed_at) ON t.account_id = s.account_id"
+                + " WHEN MATCHED THEN UPDATE SET change_count = t.change_count + 1 WHEN NOT MATCHED THEN INSERT (account_id, changed_at) VALUES (s.account_id, s.changed_at)", args);
     }
 
     private static Object jdbcValue(Object v) {
-        return v instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : v;
+        return RecordWriter.jdbcValue(v);
     }
 
-    private static int sum(int[] counts) {
-        int n = 0;
-        for (int c : counts) {
-            n += Math.max(c, 0);
-        }
-        return n;
+    private RecordWriter writer(String entity) {
+        table(entity);
+        return writers.get(entity);
     }
 
     private EntityTable table(String entity) {

@@ -1,5 +1,6 @@
 package io.redflag.service.store;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class StoreConfiguration {
 
     @Bean
-    CrmStore crmStore(DataSource dataSource) {
-        return new CrmStore(dataSource);
+    CrmStore crmStore(DataSource dataSource, Clock clock) {
+        return new CrmStore(dataSource, clock);
+    }
+
+    @Bean
+    DirtyAccounts dirtyAccounts(DataSource dataSource) {
+        return new DirtyAccounts(dataSource);
     }
 }

@@ -36,9 +36,15 @@ public final class CrmSync {
     /** getDeleted reaches back at most 30 days; stay inside. */
     private static final Duration REPLICATION_WINDOW = Duration.ofDays(29);
 
-    /** What one object's sync did. */
+    /**
+     * What one object's sync did.
+     *
+     * @param unchanged       records that came back with none of their scoring inputs changed (echoes of
+     *                        Redflag's own writes, or edits of unmapped fields)
+     * @param changedAccounts accounts whose scoring inputs changed (already queued for rescoring in the store)
+     */
     public record ObjectResult(String entity, boolean full, int read, int written, int rejected, int deleted,
-            int calls) {
+            int calls, int unchanged, Set<String> changedAccounts) {
     }
 
     private final ResilientCrm crm;
@@ -46,26 +52,55 @@ public final class CrmSync {
     private final CrmStore store;
     private final Clock clock;
     private final SyncSettings settings;
+    private final SyncState state;
 
     /** Reads go through {@code crm}: retried with backoff on transient errors, paused by the API budget. */
     public CrmSync(ResilientCrm crm, RecordMapper mapper, CrmStore store, Clock clock, SyncSettings settings) {
+        this(crm, mapper, store, clock, settings, new SyncState(clock));
+    }
+
+    public CrmSync(ResilientCrm crm, RecordMapper mapper, CrmStore store, Clock clock, SyncSettings settings,
+            SyncState state) {
         this.crm = crm;
         this.mapper = mapper;
         this.store = store;
         this.clock = clock;
         this.settings = settings;
+        this.state = state;
     }
 
+    /** Syncs every mapped object in turn; the first failure ends the cycle (the next poll resumes). */
     public List<ObjectResult> syncAll() {
         List<ObjectResult> out = new ArrayList<>();
-        for (String entity : mapper.entities()) {
-            out.add(sync(entity));
+        try {
+            for (String entity : mapper.entities()) {
+                out.add(sync(entity));
+            }
+        } catch (RuntimeException e) {
+            state.cycleEnded(e.getMessage());
+            throw e;
         }
+        state.cycleEnded(null);
         return out;
+    }
+
+    public SyncState state() {
+        return state;
     }
 
     public ObjectResult sync(String entity) {
         String object = mapper.object(entity);
+        try {
+            ObjectResult result = read(entity, object);
+            state.succeeded(object, store.watermark(object).map(CrmStore.Watermark::watermark).orElse(null));
+            return result;
+        } catch (RuntimeException e) {
+            state.failed(object, e.getMessage());
+            throw e;
+        }
+    }
+
+    private ObjectResult read(String entity, String object) {
         String stamp = mapper.stampField(entity);
         var watermark = store.watermark(object);
         boolean full = watermark.isEmpty();
@@ -77,9 +112,9 @@ public final class CrmSync {
                 + watermark.map(w -> " WHERE " + stamp + " >= " + soqlDateTime(w.watermark().minus(settings.overlap())))
                         .orElse("") + " ORDER BY " + stamp + ", Id";
         Counts counts = new Counts();
-        Progress progress = null;
+        SyncProgress progress = null;
         if (full) {
-            progress = new Progress(object, total(object), clock);
+            progress = new SyncProgress(object, total(object), clock, state);
             counts.calls++;
         }
         QueryResult page = crm.read("queryAll:" + object, object, c -> {
@@ -104,7 +139,8 @@ public final class CrmSync {
         }
         if (full && store.watermark(object).isPresent() && DELETABLE.contains(entity)) {
             // The full read came through queryAll: every deletion still in the recycle bin is already known.
-            store.storeDeletions(entity, List.of(), object, started.truncatedTo(ChronoUnit.SECONDS));
+            counts.changed.addAll(store.storeDeletions(entity, List.of(), object,
+                    started.truncatedTo(ChronoUnit.SECONDS)));
         } else if (!full && DELETABLE.contains(entity)) {
             checkDeletions(entity, object, counts);
         }
@@ -112,7 +148,7 @@ public final class CrmSync {
             log.warn("Sync of {}: {} records rejected (see above); the rest are stored", object, counts.rejected);
         }
         return new ObjectResult(entity, full, counts.read, counts.written, counts.rejected, counts.deleted,
-                counts.calls);
+                counts.calls, counts.unchanged, Set.copyOf(counts.changed));
     }
 
     /** How many records a full read will bring (one COUNT() call, only before a full sync). */
@@ -143,8 +179,11 @@ public final class CrmSync {
             return;
         }
         Instant stamp = last.modifiedAt();
-        counts.written += store.storeBatch(entity, mapped, deleted, stamp == null ? null
+        CrmStore.StoreResult stored = store.storeBatch(entity, mapped, deleted, stamp == null ? null
                 : new CrmStore.Watermark(object, stamp, last.id()));
+        counts.written += stored.written();
+        counts.unchanged += stored.unchanged();
+        counts.changed.addAll(stored.changedAccounts());
         counts.deleted += deleted.size();
     }
 
@@ -178,7 +217,7 @@ public final class CrmSync {
         for (var d : result.getDeletedRecords()) {
             ids.add(d.getId());
         }
-        store.storeDeletions(entity, ids, object, result.getLatestDateCovered().toInstant());
+        counts.changed.addAll(store.storeDeletions(entity, ids, object, result.getLatestDateCovered().toInstant()));
         counts.deleted += ids.size();
     }
 
@@ -192,42 +231,13 @@ public final class CrmSync {
         return c;
     }
 
-    /** Log lines for a long first read: done of total, and an estimate of the time left. */
-    private static final class Progress {
-        private final String object;
-        private final int total;
-        private final Clock clock;
-        private final Instant started;
-        private Instant lastLog;
-
-        Progress(String object, int total, Clock clock) {
-            this.object = object;
-            this.total = total;
-            this.clock = clock;
-            this.started = clock.instant();
-            this.lastLog = started;
-            log.info("Initial sync of {}: {} records to read", object, total);
-        }
-
-        void report(int done) {
-            Instant now = clock.instant();
-            boolean finished = done >= total;
-            if (!finished && Duration.between(lastLog, now).getSeconds() < 5) {
-                return;
-            }
-            lastLog = now;
-            long elapsedMillis = Duration.between(started, now).toMillis();
-            long leftMillis = done == 0 ? 0 : elapsedMillis * Math.max(0, total - done) / done;
-            log.info("Initial sync of {}: {} / {} ({} %), about {} s left", object, done, total,
-                    total == 0 ? 100 : done * 100L / total, leftMillis / 1000);
-        }
-    }
-
     private static final class Counts {
         int read;
         int written;
         int rejected;
         int deleted;
         int calls;
+        int unchanged;
+        final Set<String> changed = new LinkedHashSet<>();
     }
 }

@@ -51,7 +51,7 @@ public final class InitialSyncBenchmark {
         long[] storeNanos = new long[1];
         CrmStore store = new CrmStore(ds) {
             @Override
-            public int storeBatch(String entity, java.util.List<io.redflag.connector.mapping.MappedRecord> records,
+            public StoreResult storeBatch(String entity, java.util.List<io.redflag.connector.mapping.MappedRecord> records,
                     java.util.Collection<String> deletedIds, Watermark watermark) {
                 long t = System.nanoTime();
                 try {

@@ -43,19 +43,21 @@ class CrmStoreIT {
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000AAAAAA";
         int written = store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "1000.00", T2)),
-                new CrmStore.Watermark("Opportunity", T2, id));
+                new CrmStore.Watermark("Opportunity", T2, id)).written();
         assertThat(written).isEqualTo(1);
         assertThat(store.watermark("Opportunity")).contains(new CrmStore.Watermark("Opportunity", T2, id));
 
         // A late, older version (an overlap re-read) is skipped.
-        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "LOST", "5.00", T1)), null)).isZero();
+        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "LOST", "5.00", T1)), null).written())
+                .isZero();
         Map<String, Object> row = store.row("opportunity", id);
         assertThat(row.get("stage")).isEqualTo("OPEN");
         assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("1000");
         assertThat(row.get("closeDate").toString()).isEqualTo("2026-09-30");
 
         // The same stamp is written again: two changes in one second carry the same SystemModstamp.
-        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "WON", "1200.00", T2)), null)).isEqualTo(1);
+        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "WON", "1200.00", T2)), null).written())
+                .isEqualTo(1);
         assertThat(store.row("opportunity", id).get("stage")).isEqualTo("WON");
         assertThat(store.count("opportunity", false)).isEqualTo(1);
     }

@@ -164,7 +164,7 @@ class CrmSyncIT {
             private int batches;
 
             @Override
-            public int storeBatch(String entity, List<io.redflag.connector.mapping.MappedRecord> records,
+            public StoreResult storeBatch(String entity, List<io.redflag.connector.mapping.MappedRecord> records,
                     java.util.Collection<String> deletedIds, Watermark watermark) {
                 if (entity.equals("task") && batches++ == 1) {
                     throw new IllegalStateException("simulated crash");

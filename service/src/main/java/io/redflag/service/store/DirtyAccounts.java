@@ -1,0 +1,43 @@
+package io.redflag.service.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The durable queue of accounts waiting to be scored again. The sync adds to it in the same transaction as
+ * the records that changed an account; scoring takes from it and removes an entry only once it has scored
+ * the account, and only if no newer change arrived meanwhile. A crash anywhere loses no change.
+ */
+public class DirtyAccounts {
+    /** An account waiting since its first unscored change, and how many changes it has seen since. */
+    public record Entry(String accountId, Instant changedAt, long changes) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public DirtyAccounts(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** The longest-waiting accounts first. */
+    public List<Entry> oldest(int limit) {
+        return jdbc.query("SELECT account_id, changed_at, change_count FROM dirty_account ORDER BY changed_at, account_id"
+                + " FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                (rs, i) -> new Entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getLong(3)));
+    }
+
+    public int size() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM dirty_account", Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Removes the entries scored, unless a change arrived after they were read. */
+    public void done(List<Entry> scored) {
+        jdbc.batchUpdate("DELETE FROM dirty_account WHERE account_id = ? AND change_count = ?", scored.stream()
+                .map(e -> new Object[] {e.accountId(), e.changes()}).toList());
+    }
+}

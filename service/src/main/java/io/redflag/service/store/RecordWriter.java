@@ -1,0 +1,223 @@
+package io.redflag.service.store;
+
+import io.redflag.connector.mapping.MappedRecord;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes one entity's rows and says which accounts they change. Inserts the records the table does not have
+ * and updates the others where the stored stamp is not newer (plain batched INSERT and UPDATE: several times
+ * faster than MERGE on H2; the stamp check sits in the UPDATE's WHERE so an older version never overwrites a
+ * newer one). One writer per entity (the sync is sequential per object), so no other insert slips in between
+ * the look-up and the insert. Runs inside the caller's transaction.
+ *
+ * <p>Echo suppression: each row keeps a hash of its scoring inputs (every property but the stamp and the
+ * fields Redflag writes itself). A record whose hash is unchanged is not news, whoever touched it: Redflag's
+ * own write-back comes back from the CRM as a change of exactly this kind.
+ */
+final class RecordWriter {
+    /** What a write did: rows written, accounts whose inputs changed, rows that came back unchanged. */
+    record Outcome(int written, Set<String> changedAccounts, int unchanged) {
+    }
+
+    private record Existing(Long hash, String link, boolean deleted) {
+    }
+
+    private static final int IN_CHUNK = 1000;
+    private final JdbcTemplate jdbc;
+    private final EntityTable table;
+    private final String insertSql;
+    private final String updateSql;
+    private final int stampIndex;
+    private final int linkIndex;
+
+    RecordWriter(JdbcTemplate jdbc, EntityTable table) {
+        this.jdbc = jdbc;
+        this.table = table;
+        String names = table.columns().stream().map(EntityTable.Column::name).collect(Collectors.joining(", "));
+        String marks = table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+        this.insertSql = "INSERT INTO " + table.table() + " (" + names + ", content_hash) VALUES (" + marks + ", ?)";
+        String sets = table.columns().stream().filter(c -> !c.name().equals("id")).map(c -> c.name() + " = ?")
+                .collect(Collectors.joining(", "));
+        // Also revives a record that was deleted and then undeleted (its stamp moved on).
+        this.updateSql = "UPDATE " + table.table() + " SET " + sets + ", content_hash = ?, deleted = FALSE"
+                + " WHERE id = ? AND " + table.stampColumn() + " <= ?";
+        this.stampIndex = table.columnIndex(table.stampColumn());
+        this.linkIndex = table.columnIndex(table.link().column);
+    }
+
+    Outcome write(List<MappedRecord> records) {
+        if (records.isEmpty()) {
+            return new Outcome(0, Set.of(), 0);
+        }
+        Map<String, Existing> known = existing(records.stream().map(MappedRecord::id).toList(), false);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> updateLinks = new ArrayList<>(); // per update: {new link, old link, content changed}
+        Set<String> links = new LinkedHashSet<>();
+        int columns = table.columns().size();
+        for (MappedRecord r : records) {
+            Object[] row = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+                row[i] = jdbcValue(r.get(table.columns().get(i).property()));
+            }
+            long hash = contentHash(r);
+            String link = (String) row[linkIndex];
+            Existing before = known.get(r.id());
+            if (before == null) {
+                Object[] insert = new Object[columns + 1];
+                System.arraycopy(row, 0, insert, 0, columns);
+                insert[columns] = hash;
+                inserts.add(insert);
+                known.put(r.id(), new Existing(hash, link, false));
+                addLink(links, link);
+            } else {
+                // SET every column but id, and the hash; then WHERE id = ? AND stamp <= ?
+                Object[] update = new Object[columns + 2];
+                System.arraycopy(row, 1, update, 0, columns - 1);
+                update[columns - 1] = hash;
+                update[columns] = r.id();
+                update[columns + 1] = row[stampIndex];
+                updates.add(update);
+                // An undeleted record is news even with the same content.
+                boolean changed = before.deleted() || before.hash() == null || before.hash() != hash;
+                updateLinks.add(new Object[] {link, before.link(), changed});
+                known.put(r.id(), new Existing(hash, link, false));
+            }
+        }
+        int written = 0;
+        int unchanged = 0;
+        if (!inserts.isEmpty()) {
+            written += sum(jdbc.batchUpdate(insertSql, inserts));
+        }
+        if (!updates.isEmpty()) {
+            int[] counts = jdbc.batchUpdate(updateSql, updates);
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    continue; // an older version: skipped
+                }
+                written++;
+                Object[] l = updateLinks.get(i);
+                if ((Boolean) l[2]) {
+                    addLink(links, (String) l[0]);
+                    addLink(links, (String) l[1]); // a contact that moved changes both accounts
+                } else {
+                    unchanged++;
+                }
+            }
+        }
+        return new Outcome(written, accountsOf(links), unchanged);
+    }
+
+    /** Marks records deleted in the CRM; returns the accounts they belonged to. */
+    Outcome markDeleted(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new Outcome(0, Set.of(), 0);
+        }
+        Map<String, Existing> live = existing(List.copyOf(ids), true);
+        List<Object[]> args = live.keySet().stream().map(id -> new Object[] {id}).toList();
+        int n = sum(jdbc.batchUpdate("UPDATE " + table.table() + " SET deleted = TRUE WHERE id = ?", args));
+        Set<String> links = new LinkedHashSet<>();
+        live.values().forEach(e -> addLink(links, e.link()));
+        return new Outcome(n, accountsOf(links), 0);
+    }
+
+    private Map<String, Existing> existing(List<String> ids, boolean liveOnly) {
+        Map<String, Existing> known = new HashMap<>();
+        String linkColumn = table.link().column;
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT id, content_hash, " + linkColumn + ", deleted FROM " + table.table() + " WHERE id IN (" + marks
+                    + ")" + (liveOnly ? " AND deleted = FALSE" : ""), rs -> {
+                        long hash = rs.getLong(2);
+                        Long stored = rs.wasNull() ? null : hash;
+                        known.put(rs.getString(1), new Existing(stored, rs.getString(3), rs.getBoolean(4)));
+                    }, chunk.toArray());
+        }
+        return known;
+    }
+
+    /** The accounts behind a set of link values (account ids, opportunity ids or owner ids). */
+    private Set<String> accountsOf(Set<String> links) {
+        if (links.isEmpty()) {
+            return Set.of();
+        }
+        String sql = switch (table.link()) {
+            case SELF, ACCOUNT -> null;
+            case OPPORTUNITY -> "SELECT DISTINCT account FROM opportunity WHERE account IS NOT NULL AND id IN (";
+            case OWNER -> "SELECT id FROM account WHERE deleted = FALSE AND owner IN (";
+        };
+        if (sql == null) {
+            return links;
+        }
+        Set<String> accounts = new LinkedHashSet<>();
+        List<String> all = List.copyOf(links);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            accounts.addAll(jdbc.queryForList(sql + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    String.class, chunk.toArray()));
+        }
+        return accounts;
+    }
+
+    /** A stable 64-bit digest of the record's scoring inputs, the same on every JVM and database. */
+    long contentHash(MappedRecord r) {
+        MessageDigest digest = sha256();
+        for (EntityTable.Column c : table.columns()) {
+            if (c.written() || c.name().equals("modified_at")) {
+                continue;
+            }
+            Object v = r.get(c.property());
+            String text = v == null ? "\u0000" : v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                    : v.toString();
+            digest.update(c.name().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '=');
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0x1f);
+        }
+        return ByteBuffer.wrap(digest.digest()).getLong();
+    }
+
+    private static void addLink(Set<String> links, String link) {
+        if (link != null) {
+            links.add(link);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static Object jdbcValue(Object v) {
+        return v instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : v;
+    }
+
+    static int sum(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += Math.max(c, 0);
+        }
+        return n;
+    }
+}
