@@ -27,7 +27,7 @@ class ServiceIT {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"crm\"").contains("\"status\":\"UP\"").contains("apiRequests");
         assertThat(r.body()).doesNotContain("redflag-demo-secret");
         assertThat(output.getAll()).contains("embedded demo org").doesNotContain("redflag-demo-secret");

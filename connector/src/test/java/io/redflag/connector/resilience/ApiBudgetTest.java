@@ -48,6 +48,38 @@ class ApiBudgetTest {
     }
 
     @Test
+    void whilePausedOneReadInEveryRecheckPeriodProbesWhetherTheDailyCountHasFallen() {
+        var clock = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-06-30T12:00:00Z"));
+        java.time.Clock fixed = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return clock.get();
+            }
+        };
+        ApiBudget probing = new ApiBudget(usage::get, 0.8, fixed, java.time.Duration.ofMinutes(5));
+        usage.set(new ApiUsage(900, 1000));
+        assertThatThrownBy(() -> probing.checkRead("query:Task")).isInstanceOf(ApiBudgetExhaustedException.class);
+        clock.set(clock.get().plusSeconds(299));
+        assertThatThrownBy(() -> probing.checkRead("query:Task")).isInstanceOf(ApiBudgetExhaustedException.class);
+        clock.set(clock.get().plusSeconds(1));
+        probing.checkRead("query:Task"); // the probe
+        assertThatThrownBy(() -> probing.checkRead("query:Task")).as("one probe, not a flood")
+                .isInstanceOf(ApiBudgetExhaustedException.class);
+        usage.set(new ApiUsage(100, 1000)); // the probe's answer: a new day
+        probing.checkRead("query:Task");
+    }
+
+    @Test
     void aBadShareIsRejectedNamingTheValue() {
         assertThatThrownBy(() -> new ApiBudget(usage::get, 1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("readShare is 1.5");

@@ -74,6 +74,9 @@ public final class CrmSync {
         List<ObjectResult> out = new ArrayList<>();
         try {
             for (String entity : mapper.entities()) {
+                if (state.paused()) {
+                    break;
+                }
                 out.add(sync(entity));
             }
         } catch (RuntimeException e) {
@@ -130,6 +133,11 @@ public final class CrmSync {
             if (page.isDone()) {
                 break;
             }
+            if (state.paused()) {
+                // Stop between pages: what is stored is covered by the watermark; resuming reads on from there.
+                log.info("Sync of {} paused after {} records", object, counts.read);
+                return result(entity, full, counts);
+            }
             String locator = page.getQueryLocator();
             page = crm.read("queryMore:" + object, object, c -> {
                 c.setQueryOptions(settings.batchSize());
@@ -147,6 +155,10 @@ public final class CrmSync {
         if (counts.rejected > 0) {
             log.warn("Sync of {}: {} records rejected (see above); the rest are stored", object, counts.rejected);
         }
+        return result(entity, full, counts);
+    }
+
+    private static ObjectResult result(String entity, boolean full, Counts counts) {
         return new ObjectResult(entity, full, counts.read, counts.written, counts.rejected, counts.deleted,
                 counts.calls, counts.unchanged, Set.copyOf(counts.changed));
     }

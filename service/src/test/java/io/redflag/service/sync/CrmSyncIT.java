@@ -1,6 +1,7 @@
 package io.redflag.service.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
@@ -9,6 +10,7 @@ import io.redflag.connector.mapping.RecordMapper;
 import io.redflag.connector.mapping.WscOrgSchema;
 import io.redflag.connector.session.SalesforceCredentials;
 import io.redflag.connector.resilience.ApiBudget;
+import io.redflag.connector.resilience.ApiBudgetExhaustedException;
 import io.redflag.connector.resilience.ResilienceSettings;
 import io.redflag.connector.resilience.ResilientCrm;
 import io.redflag.connector.session.SalesforceSession;
@@ -64,7 +66,8 @@ class CrmSyncIT {
     /** Retries without real waiting: the backoff is a millisecond. */
     private ResilientCrm crm() {
         return new ResilientCrm(session, ResilienceSettings.defaults().withMaxAttempts(10)
-                .withBackoff(Duration.ofMillis(1), 1.5, 0.5, Duration.ofMillis(5)), ApiBudget.of(session));
+                .withBackoff(Duration.ofMillis(1), 1.5, 0.5, Duration.ofMillis(5)),
+                new ApiBudget(session::apiUsage, ApiBudget.DEFAULT_READ_SHARE, clock, ApiBudget.DEFAULT_RECHECK));
     }
 
     private CrmSync sync() {
@@ -95,8 +98,9 @@ class CrmSyncIT {
         CrmStore clean = new CrmStore(Databases.fresh("h2"));
         new CrmSync(crm(), mapper, clean, clock, SyncSettings.DEFAULTS).syncAll();
 
-        // 503 maintenance pages, HTML error pages, sessions that expire every 7 calls, all at once.
-        emulator.control().faults(new io.redflag.emulator.control.FaultSettings(0, 0.2, 0.1, 7, 0, 11));
+        // 503 maintenance pages, HTML error pages, sessions that expire every 7 calls and lock errors (which
+        // Salesforce, and so the emulator, only gives writes: the reads must not mind), all at once.
+        emulator.control().faults(new io.redflag.emulator.control.FaultSettings(0, 0.2, 0.1, 7, 0.3, 11));
         var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
         new CrmSync(crm(), mapper, store, clock, smallPages).syncAll();
         emulator.control().faults(io.redflag.emulator.control.FaultSettings.NONE);
@@ -109,6 +113,47 @@ class CrmSyncIT {
         for (var r : org.snapshot(org.schema().find("Opportunity"), false)) {
             assertThat(store.row("opportunity", r.id())).isEqualTo(clean.row("opportunity", r.id()));
         }
+    }
+
+    @Test
+    void whenTheDailyLimitRunsOutTheSyncStopsAndTheNextDayFinishesWithNothingLostOrDoubled() throws Exception {
+        CrmStore clean = new CrmStore(Databases.fresh("h2"));
+        new CrmSync(crm(), mapper, clean, clock, SyncSettings.DEFAULTS).syncAll();
+        var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
+
+        // Reads allowed up to the limit itself: the org answers REQUEST_LIMIT_EXCEEDED part-way.
+        emulator.control().apiLimit(emulator.control().apiUsed() + 30);
+        ResilientCrm wholeBudget = new ResilientCrm(session, ResilienceSettings.defaults().withMaxAttempts(3)
+                .withBackoff(Duration.ofMillis(1), 1.5, 0.5, Duration.ofMillis(5)),
+                new ApiBudget(session::apiUsage, 1.0));
+        SyncState state = new SyncState(clock);
+        assertThatThrownBy(() -> new CrmSync(wholeBudget, mapper, store, clock, smallPages, state).syncAll())
+                .hasMessageContaining("REQUEST_LIMIT_EXCEEDED");
+        assertThat(state.lastCycleError()).contains("REQUEST_LIMIT_EXCEEDED");
+        assertThat(total(store)).as("a part is stored").isPositive().isLessThan(total(clean));
+        assertThat(emulator.control().snapshot().toString()).contains("REQUEST_LIMIT_EXCEEDED");
+
+        // With the default budget, reads stop by themselves at 80 % of the limit, before the org refuses.
+        emulator.control().resetApiUsage();
+        emulator.control().apiLimit(emulator.control().apiUsed() + 40);
+        ResilientCrm governed = crm();
+        assertThatThrownBy(() -> new CrmSync(governed, mapper, store, clock, smallPages).syncAll())
+                .isInstanceOf(ApiBudgetExhaustedException.class);
+        assertThat(total(store)).isLessThan(total(clean));
+
+        // The next day the usage starts again; the budget's next probe learns it, and the sync finishes with
+        // nothing lost or doubled.
+        emulator.control().resetApiUsage();
+        emulator.control().apiLimit(1_000_000);
+        clock.advance(Duration.ofHours(1));
+        new CrmSync(governed, mapper, store, clock, smallPages).syncAll();
+        for (String entity : mapper.entities()) {
+            assertThat(store.count(entity, true)).as(entity).isEqualTo(clean.count(entity, true));
+        }
+    }
+
+    private int total(CrmStore s) {
+        return mapper.entities().stream().mapToInt(e -> s.count(e, true)).sum();
     }
 
     @Test

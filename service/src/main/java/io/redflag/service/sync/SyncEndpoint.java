@@ -1,0 +1,38 @@
+package io.redflag.service.sync;
+
+import java.util.Map;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/sync}: GET shows the sync's state; POST {@code {"action": "pause"}} or
+ * {@code {"action": "resume"}} pauses or resumes it (a paused sync stops between pages, losing nothing).
+ */
+@Component
+@Endpoint(id = "sync")
+class SyncEndpoint {
+    private final SyncFlow flow;
+    private final SyncState state;
+
+    SyncEndpoint(SyncFlow flow, SyncState state) {
+        this.flow = flow;
+        this.state = state;
+    }
+
+    @ReadOperation
+    Map<String, Object> state() {
+        return Map.of("paused", state.paused(), "polls", state.cycles(), "objects", state.objects());
+    }
+
+    @WriteOperation
+    Map<String, Object> action(String action) {
+        switch (action) {
+            case "pause" -> flow.pause();
+            case "resume" -> flow.resume();
+            default -> throw new IllegalArgumentException("action must be pause or resume, not '" + action + "'");
+        }
+        return state();
+    }
+}

@@ -1,0 +1,128 @@
+package io.redflag.service.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sforce.soap.partner.sobject.SObject;
+import io.redflag.connector.session.SalesforceSession;
+import io.redflag.service.store.CrmStore;
+import io.redflag.service.store.DirtyAccounts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.SubscribableChannel;
+
+/**
+ * The running service's sync flow against the embedded demo org: it fills the store, announces changed
+ * accounts, ignores Redflag's own writes coming back, pauses and resumes, and shows its state in health.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"redflag.salesforce.demo-port=0", "redflag.sync.poll-interval=100ms"})
+class SyncFlowIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SyncState state;
+    @Autowired
+    SyncFlow flow;
+    @Autowired
+    CrmStore store;
+    @Autowired
+    DirtyAccounts dirty;
+    @Autowired
+    SalesforceSession session;
+    @Autowired
+    @Qualifier(SyncConfiguration.CHANGED_ACCOUNTS)
+    SubscribableChannel changedAccounts;
+
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
+
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private int post(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private void awaitPolls(int more) {
+        long target = state.cycles() + more;
+        await().atMost(PATIENCE).until(() -> state.cycles() >= target);
+    }
+
+    private String anyAccount() throws Exception {
+        return session.call(c -> c.query("SELECT Id FROM Account ORDER BY Id LIMIT 1")).getRecords()[0].getId();
+    }
+
+    private void update(String id, String field, Object value) throws Exception {
+        SObject account = new SObject("Account");
+        account.setId(id);
+        account.setField(field, value);
+        var result = session.call(c -> c.update(new SObject[] {account}))[0];
+        assertThat(result.isSuccess()).as(String.valueOf(List.of(result.getErrors()))).isTrue();
+    }
+
+    @Test
+    void theFlowFillsTheStoreQueuesEveryAccountAndReportsItsStateInHealthAndMetrics() throws Exception {
+        await().atMost(PATIENCE).until(() -> state.cycles() >= 1 && state.lastCycleError() == null);
+        int accounts = session.call(c -> c.query("SELECT COUNT() FROM Account")).getSize();
+        assertThat(store.count("account", false)).isEqualTo(accounts);
+        assertThat(dirty.size()).as("every account waits for its first score").isEqualTo(accounts);
+
+        String health = get("/actuator/health");
+        assertThat(health).contains("\"sync\"").contains("\"Account\"").contains("lagSeconds")
+                .contains("\"readsPaused\":false");
+        assertThat(get("/actuator/metrics/redflag.sync.lag?tag=object:Opportunity")).contains("\"VALUE\"");
+        assertThat(get("/actuator/metrics/redflag.sync.records.read")).contains("\"COUNT\"");
+    }
+
+    @Test
+    void aRepsEditIsAnnouncedButRedflagsOwnWriteComingBackIsNot() throws Exception {
+        await().atMost(PATIENCE).until(() -> state.cycles() >= 1);
+        changedAccounts.subscribe(m -> announced.add((String) m.getPayload()));
+        // Two whole polls: whatever an earlier poll announced has been sent by the end of the next one.
+        awaitPolls(2);
+        announced.clear();
+        String account = anyAccount();
+
+        update(account, "Health_Score__c", 42);
+        update(account, "Risk_Level__c", "At Risk");
+        awaitPolls(2);
+        assertThat(store.row("account", account).get("riskLevel")).isEqualTo("At Risk");
+        assertThat(announced).as("an echo of Redflag's own fields").doesNotContain(account);
+
+        update(account, "Name", "Renamed by a rep");
+        await().atMost(PATIENCE).until(() -> announced.contains(account));
+        assertThat(store.row("account", account).get("name")).isEqualTo("Renamed by a rep");
+    }
+
+    @Test
+    void aPausedFlowReadsNothingAndResumingCatchesUp() throws Exception {
+        await().atMost(PATIENCE).until(() -> state.cycles() >= 1);
+        assertThat(post("/actuator/sync", "{\"action\":\"pause\"}")).isEqualTo(200);
+        assertThat(get("/actuator/health")).contains("\"PAUSED\"");
+        String account = anyAccount();
+        update(account, "Name", "Renamed while paused");
+        assertThat(flow.poll()).as("a paused poll reads nothing").isNull();
+        assertThat(store.row("account", account).get("name")).isNotEqualTo("Renamed while paused");
+
+        assertThat(post("/actuator/sync", "{\"action\":\"resume\"}")).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> "Renamed while paused".equals(store.row("account", account).get("name")));
+        assertThat(get("/actuator/health")).doesNotContain("\"PAUSED\"");
+    }
+}
