@@ -14,12 +14,13 @@ class MappingStartupIT {
     @Test
     void aMappedFieldTheOrgLacksStopsStartUp(@TempDir Path dir) throws Exception {
         Path mapping = dir.resolve("my-mapping.yaml");
-        Files.writeString(mapping, Files.readString(Path.of("../mappings/salesforce.yaml"))
-                .replace("      title: Title", "      title: Job_Title__c"));
+        String shipped = Files.readString(Path.of("../mappings/salesforce.yaml"));
+        int line = shipped.substring(0, shipped.indexOf("      title: Title")).split("\n", -1).length;
+        Files.writeString(mapping, shipped.replace("      title: Title", "      title: Job_Title__c"));
         assertThatThrownBy(() -> new SpringApplicationBuilder(RedflagApplication.class)
                 .run("--server.port=0", "--redflag.salesforce.demo-port=0", "--redflag.mapping.file=" + mapping)
                 .close())
-                .rootCause().hasMessageContaining("my-mapping.yaml:60: Contact.Job_Title__c: no such field");
+                .rootCause().hasMessageContaining("my-mapping.yaml:" + line + ": Contact.Job_Title__c: no such field");
     }
 
     @Test

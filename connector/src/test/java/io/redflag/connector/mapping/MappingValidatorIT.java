@@ -41,9 +41,12 @@ class MappingValidatorIT {
         MappingReport report = check(MappingLoader.load(MappingLoaderTest.DEFAULT), EmulatorConfig.defaults());
         assertThat(report.errors()).isEmpty();
         assertThat(report.unavailable()).containsExactlyInAnyOrder("account.tier", "account.changeEvent",
-                "contact.leftCompany", "opportunity.lossReason", "event.outcome");
+                "account.healthScore", "account.riskLevel", "account.riskReasons", "account.healthTrend",
+                "account.healthScoredAt", "contact.leftCompany", "opportunity.lossReason", "task.signalKey",
+                "event.outcome");
         assertThat(report.warnings()).extracting(MappingProblem::toString)
-                .anySatisfy(w -> assertThat(w).startsWith(MappingLoaderTest.DEFAULT + ":62: Contact.Left_Company__c:"
+                .anySatisfy(w -> assertThat(w).startsWith(MappingLoaderTest.DEFAULT + ":" + MappingLoaderTest.lineOf("leftCompany:")
+                        + ": Contact.Left_Company__c:"
                         + " not in the org (optional)"));
     }
 
@@ -57,13 +60,13 @@ class MappingValidatorIT {
         Mapping mapping = MappingLoader.load("edited.yaml", new java.io.ByteArrayInputStream(yaml.getBytes()));
         MappingReport report = check(mapping, EmulatorConfig.defaults().withMetadata(Path.of("../plugin/force-app")));
         assertThat(report.errors()).extracting(MappingProblem::toString).containsExactlyInAnyOrder(
-                "edited.yaml:183: Ticket__c: no such object in the org, or the integration user cannot read it"
+                "edited.yaml:" + MappingLoaderTest.lineOf("object: Case") + ": Ticket__c: no such object in the org, or the integration user cannot read it"
                         + " (entity supportCase)",
-                "edited.yaml:60: Contact.Job_Title__c: no such field, or the integration user cannot read it"
+                "edited.yaml:" + MappingLoaderTest.lineOf("      title: Title") + ": Contact.Job_Title__c: no such field, or the integration user cannot read it"
                         + " (feeds contact.title)",
-                "edited.yaml:34: Account.Name: is a string field; account.annualRevenue needs a number, currency or"
+                "edited.yaml:" + MappingLoaderTest.lineOf("annualRevenue:") + ": Account.Name: is a string field; account.annualRevenue needs a number, currency or"
                         + " percent field");
         assertThatThrownBy(report::throwIfErrors).isInstanceOf(MappingException.class)
-                .hasMessageContaining("3 problem(s)").hasMessageContaining("edited.yaml:60");
+                .hasMessageContaining("3 problem(s)").hasMessageContaining("edited.yaml:" + MappingLoaderTest.lineOf("      title: Title"));
     }
 }

@@ -43,7 +43,7 @@ class WscFaultClassificationTest {
                 Arguments.of("500 with an HTML page", aResponse().withStatus(500)
                         .withHeader("Content-Type", "text/html")
                         .withBody("<html><body>Internal error</body></html>"), CrmErrorKind.TRANSIENT, null),
-                Arguments.of("read timeout", WscStub.serverTimestamp().withFixedDelay(1_000),
+                Arguments.of("read timeout", WscStub.serverTimestamp().withFixedDelay(4_000),
                         CrmErrorKind.TRANSIENT, null));
     }
 

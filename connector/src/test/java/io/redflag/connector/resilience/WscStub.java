@@ -27,7 +27,8 @@ final class WscStub {
         config.setSessionId(SESSION_ID);
         config.setServiceEndpoint(baseUrl + SOAP_PATH);
         config.setConnectionTimeout(1_000);
-        config.setReadTimeout(300);
+        // Generous: a cold WireMock on two busy cores can take a few hundred milliseconds to answer.
+        config.setReadTimeout(2_000);
         return Connector.newConnection(config);
     }
 
