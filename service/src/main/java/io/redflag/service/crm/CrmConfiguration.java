@@ -1,5 +1,6 @@
 package io.redflag.service.crm;
 
+import io.redflag.connector.mapping.CachedOrgSchema;
 import io.redflag.connector.session.SalesforceCredentials;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.emulator.Emulator;
@@ -12,6 +13,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,12 @@ class CrmConfiguration {
         }
         return new SalesforceSession(credentials.withTimeouts(properties.connectTimeout(), properties.readTimeout()),
                 clock);
+    }
+
+    /** The org's describe results, cached for an hour: start-up checks and write-back share them. */
+    @Bean
+    CachedOrgSchema orgSchema(SalesforceSession session) {
+        return new CachedOrgSchema(session, Duration.ofHours(1));
     }
 
     private static RSAPrivateKey privateKey(SalesforceProperties properties) {

@@ -1,13 +1,11 @@
 package io.redflag.service.mapping;
 
-import com.sforce.ws.ConnectionException;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
 import io.redflag.connector.mapping.MappingProblem;
 import io.redflag.connector.mapping.MappingReport;
 import io.redflag.connector.mapping.MappingValidator;
-import io.redflag.connector.mapping.WscOrgSchema;
-import io.redflag.connector.session.SalesforceSession;
+import io.redflag.connector.mapping.CachedOrgSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,9 +44,9 @@ class MappingConfiguration {
     }
 
     @Bean
-    MappingReport mappingReport(Mapping mapping, SalesforceSession session) throws ConnectionException {
+    MappingReport mappingReport(Mapping mapping, CachedOrgSchema schema) {
         var objects = mapping.entities().values().stream().map(Mapping.EntityMapping::object).toList();
-        MappingReport report = MappingValidator.validate(mapping, WscOrgSchema.describe(session, objects));
+        MappingReport report = MappingValidator.validate(mapping, schema.prefetch(objects));
         for (MappingProblem warning : report.warnings()) {
             log.warn("Field mapping: {}", warning);
         }

@@ -15,6 +15,11 @@ class StoreConfiguration {
     }
 
     @Bean
+    UserDirectory userDirectory(DataSource dataSource) {
+        return new UserDirectory(dataSource);
+    }
+
+    @Bean
     DirtyAccounts dirtyAccounts(DataSource dataSource) {
         return new DirtyAccounts(dataSource);
     }

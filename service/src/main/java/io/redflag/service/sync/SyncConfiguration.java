@@ -9,6 +9,7 @@ import io.redflag.connector.resilience.ResilienceSettings;
 import io.redflag.connector.resilience.ResilientCrm;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.service.store.CrmStore;
+import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +52,8 @@ class SyncConfiguration {
     }
 
     @Bean
-    SyncFlow syncFlow(CrmSync sync, MeterRegistry meters) {
-        return new SyncFlow(sync, meters);
+    SyncFlow syncFlow(CrmSync sync, MeterRegistry meters, UserDirectory users) {
+        return new SyncFlow(sync, meters, users);
     }
 
     /** Changed account ids, one per message; scoring subscribes. Nobody listening is not an error. */

@@ -1,6 +1,7 @@
 package io.redflag.service.sync;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.redflag.service.store.UserDirectory;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,10 +16,12 @@ public final class SyncFlow {
     private static final Logger log = LoggerFactory.getLogger(SyncFlow.class);
     private final CrmSync sync;
     private final MeterRegistry meters;
+    private final UserDirectory users;
 
-    public SyncFlow(CrmSync sync, MeterRegistry meters) {
+    public SyncFlow(CrmSync sync, MeterRegistry meters, UserDirectory users) {
         this.sync = sync;
         this.meters = meters;
+        this.users = users;
     }
 
     /** Called by the flow's poller. */
@@ -30,6 +33,9 @@ public final class SyncFlow {
         try {
             for (CrmSync.ObjectResult r : sync.syncAll()) {
                 changed.addAll(r.changedAccounts());
+                if (r.entity().equals("user") && r.written() > 0) {
+                    users.forget();
+                }
                 String object = r.entity();
                 meters.counter("redflag.sync.records.read", "entity", object).increment(r.read());
                 meters.counter("redflag.sync.records.unchanged", "entity", object).increment(r.unchanged());

@@ -7,6 +7,7 @@ import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.DirtyAccounts;
+import io.redflag.service.store.UserDirectory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,8 @@ class SyncFlowIT {
     CrmStore store;
     @Autowired
     DirtyAccounts dirty;
+    @Autowired
+    UserDirectory users;
     @Autowired
     SalesforceSession session;
     @Autowired
@@ -109,6 +112,22 @@ class SyncFlowIT {
         update(account, "Name", "Renamed by a rep");
         await().atMost(PATIENCE).until(() -> announced.contains(account));
         assertThat(store.row("account", account).get("name")).isEqualTo("Renamed by a rep");
+    }
+
+    @Test
+    void aDeactivatedOwnerIsSeenThroughTheUserCacheAfterTheNextPoll() throws Exception {
+        await().atMost(PATIENCE).until(() -> state.cycles() >= 1);
+        String owner = session.call(c -> c.query("SELECT OwnerId FROM Account ORDER BY Id LIMIT 1")).getRecords()[0]
+                .getField("OwnerId").toString();
+        assertThat(users.user(owner)).hasValueSatisfying(u -> assertThat(u.active()).isTrue());
+        assertThat(users.user(owner)).isPresent();
+        assertThat(users.hits()).as("the second look-up is cached").isPositive();
+
+        SObject user = new SObject("User");
+        user.setId(owner);
+        user.setField("IsActive", false);
+        assertThat(session.call(c -> c.update(new SObject[] {user}))[0].isSuccess()).isTrue();
+        await().atMost(PATIENCE).until(() -> users.user(owner).map(u -> !u.active()).orElse(false));
     }
 
     @Test
