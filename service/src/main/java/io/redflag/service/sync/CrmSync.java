@@ -19,6 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,12 @@ public final class CrmSync {
     private final Clock clock;
     private final SyncSettings settings;
     private final SyncState state;
+    /** Reads the next page ahead; a daemon, so an idle one never holds the JVM open. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "crm-sync-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Reads go through {@code crm}: retried with backoff on transient errors, paused by the API budget. */
     public CrmSync(ResilientCrm crm, RecordMapper mapper, CrmStore store, Clock clock, SyncSettings settings) {
@@ -126,23 +136,29 @@ public final class CrmSync {
         });
         counts.calls++;
         while (true) {
-            storePage(entity, object, page.getRecords(), counts);
+            // Read the next page while this one is mapped and stored: the CRM and the database work at once.
+            Future<QueryResult> next = page.isDone() || state.paused() ? null
+                    : readMore(object, page.getQueryLocator());
+            try {
+                storePage(entity, object, page.getRecords(), counts);
+            } catch (RuntimeException e) {
+                if (next != null) {
+                    next.cancel(true);
+                }
+                throw e;
+            }
             if (progress != null) {
                 progress.report(counts.read);
             }
-            if (page.isDone()) {
+            if (next == null) {
+                if (!page.isDone()) {
+                    // Paused between pages: what is stored is covered by the watermark; resuming reads on from there.
+                    log.info("Sync of {} paused after {} records", object, counts.read);
+                    return result(entity, full, counts);
+                }
                 break;
             }
-            if (state.paused()) {
-                // Stop between pages: what is stored is covered by the watermark; resuming reads on from there.
-                log.info("Sync of {} paused after {} records", object, counts.read);
-                return result(entity, full, counts);
-            }
-            String locator = page.getQueryLocator();
-            page = crm.read("queryMore:" + object, object, c -> {
-                c.setQueryOptions(settings.batchSize());
-                return c.queryMore(locator);
-            });
+            page = await(next);
             counts.calls++;
         }
         if (full && store.watermark(object).isPresent() && DELETABLE.contains(entity)) {
@@ -161,6 +177,28 @@ public final class CrmSync {
     private static ObjectResult result(String entity, boolean full, Counts counts) {
         return new ObjectResult(entity, full, counts.read, counts.written, counts.rejected, counts.deleted,
                 counts.calls, counts.unchanged, Set.copyOf(counts.changed));
+    }
+
+    private Future<QueryResult> readMore(String object, String locator) {
+        return reader.submit(() -> crm.read("queryMore:" + object, object, c -> {
+            c.setQueryOptions(settings.batchSize());
+            return c.queryMore(locator);
+        }));
+    }
+
+    private static QueryResult await(Future<QueryResult> next) {
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("reading the next page failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            next.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the next page", e);
+        }
     }
 
     /** How many records a full read will bring (one COUNT() call, only before a full sync). */
