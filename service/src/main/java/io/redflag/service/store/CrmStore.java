@@ -74,11 +74,24 @@ public class CrmStore {
     /** As above, also marking records the same read found deleted (queryAll shows the recycle bin). */
     public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
             Watermark watermark) {
+        return storeBatch(entity, records, deletedIds, watermark, false);
+    }
+
+    /**
+     * As above. A page of a full read ({@code fullRead}) may touch any account: it queues
+     * {@link DirtyAccounts#EVERY_ACCOUNT} once instead of each account (which on an initial sync would be
+     * every account, once per page), and reports that marker as its only changed account.
+     */
+    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
+            Watermark watermark, boolean fullRead) {
         return tx.execute(status -> {
-            RecordWriter.Outcome stored = writer(entity).write(records);
+            RecordWriter.Outcome stored = writer(entity).write(records, !fullRead);
             RecordWriter.Outcome deleted = writer(entity).markDeleted(deletedIds);
             Set<String> changed = new LinkedHashSet<>(stored.changedAccounts());
             changed.addAll(deleted.changedAccounts());
+            if (fullRead && (stored.written() > 0 || deleted.written() > 0)) {
+                changed = Set.of(DirtyAccounts.EVERY_ACCOUNT);
+            }
             queueDirty(changed);
             if (watermark != null) {
                 saveWatermark(watermark);

@@ -16,6 +16,9 @@ public class DirtyAccounts {
     public record Entry(String accountId, Instant changedAt, long changes) {
     }
 
+    /** Queued instead of account ids when a full read may have touched any account: rescore them all. */
+    public static final String EVERY_ACCOUNT = "*";
+
     private final JdbcTemplate jdbc;
 
     public DirtyAccounts(DataSource dataSource) {

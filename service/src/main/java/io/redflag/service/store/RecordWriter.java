@@ -62,7 +62,8 @@ final class RecordWriter {
         this.linkIndex = table.columnIndex(table.link().column);
     }
 
-    Outcome write(List<MappedRecord> records) {
+    /** @param trackAccounts false: skip finding the accounts the rows change (the caller queues every account) */
+    Outcome write(List<MappedRecord> records, boolean trackAccounts) {
         if (records.isEmpty()) {
             return new Outcome(0, Set.of(), 0);
         }
@@ -122,7 +123,7 @@ final class RecordWriter {
                 }
             }
         }
-        return new Outcome(written, accountsOf(links), unchanged);
+        return new Outcome(written, trackAccounts ? accountsOf(links) : Set.of(), unchanged);
     }
 
     /** Marks records deleted in the CRM; returns the accounts they belonged to. */

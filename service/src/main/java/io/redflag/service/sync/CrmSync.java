@@ -140,7 +140,7 @@ public final class CrmSync {
             Future<QueryResult> next = page.isDone() || state.paused() ? null
                     : readMore(object, page.getQueryLocator());
             try {
-                storePage(entity, object, page.getRecords(), counts);
+                storePage(entity, object, page.getRecords(), counts, full);
             } catch (RuntimeException e) {
                 if (next != null) {
                     next.cancel(true);
@@ -206,7 +206,7 @@ public final class CrmSync {
         return crm.read("count:" + object, object, c -> c.queryAll("SELECT COUNT() FROM " + object)).getSize();
     }
 
-    private void storePage(String entity, String object, SObject[] records, Counts counts) {
+    private void storePage(String entity, String object, SObject[] records, Counts counts, boolean full) {
         List<MappedRecord> mapped = new ArrayList<>(records.length);
         List<String> deleted = new ArrayList<>();
         MappedRecord last = null;
@@ -230,7 +230,7 @@ public final class CrmSync {
         }
         Instant stamp = last.modifiedAt();
         CrmStore.StoreResult stored = store.storeBatch(entity, mapped, deleted, stamp == null ? null
-                : new CrmStore.Watermark(object, stamp, last.id()));
+                : new CrmStore.Watermark(object, stamp, last.id()), full);
         counts.written += stored.written();
         counts.unchanged += stored.unchanged();
         counts.changed.addAll(stored.changedAccounts());

@@ -52,10 +52,10 @@ public final class InitialSyncBenchmark {
         CrmStore store = new CrmStore(ds) {
             @Override
             public StoreResult storeBatch(String entity, java.util.List<io.redflag.connector.mapping.MappedRecord> records,
-                    java.util.Collection<String> deletedIds, Watermark watermark) {
+                    java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead) {
                 long t = System.nanoTime();
                 try {
-                    return super.storeBatch(entity, records, deletedIds, watermark);
+                    return super.storeBatch(entity, records, deletedIds, watermark, fullRead);
                 } finally {
                     storeNanos[0] += System.nanoTime() - t;
                 }

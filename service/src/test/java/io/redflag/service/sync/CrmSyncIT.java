@@ -210,11 +210,11 @@ class CrmSyncIT {
 
             @Override
             public StoreResult storeBatch(String entity, List<io.redflag.connector.mapping.MappedRecord> records,
-                    java.util.Collection<String> deletedIds, Watermark watermark) {
+                    java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead) {
                 if (entity.equals("task") && batches++ == 1) {
                     throw new IllegalStateException("simulated crash");
                 }
-                return super.storeBatch(entity, records, deletedIds, watermark);
+                return super.storeBatch(entity, records, deletedIds, watermark, fullRead);
             }
         };
         var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
