@@ -5,7 +5,6 @@ ALTER TABLE account ADD COLUMN risk_reasons VARCHAR(32768);
 ALTER TABLE account ADD COLUMN health_trend NUMERIC(20, 2);
 ALTER TABLE account ADD COLUMN health_scored_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE task ADD COLUMN signal_key VARCHAR(255);
-CREATE INDEX task_signal_key ON task (signal_key);
 
 -- A hash of each row's scoring inputs (every mapped property but the change stamp and Redflag's own
 -- fields): a record whose hash did not change is not news, whoever touched it (echo suppression).
