@@ -2,6 +2,8 @@ package io.redflag.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -17,6 +19,7 @@ public record Contact(String id, String accountId, String name, String title, St
 
     public Contact {
         Objects.requireNonNull(id, "id");
-        roles = Set.copyOf(roles);
+        // An EnumSet keeps its order: the same contact prints, and so hashes, the same on every run.
+        roles = Collections.unmodifiableSet(roles.isEmpty() ? EnumSet.noneOf(ContactRole.class) : EnumSet.copyOf(roles));
     }
 }

@@ -1,0 +1,48 @@
+package io.redflag.domain.scoring;
+
+import io.redflag.domain.model.Account;
+import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.CrmUser;
+import io.redflag.domain.model.Interaction;
+import io.redflag.domain.model.Opportunity;
+import io.redflag.domain.model.SupportCase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the scorecard reads about one account. Records dated after the as-of time are ignored by the
+ * scorecard, so a snapshot taken today can be assessed as of any past date.
+ *
+ * @param owner        the account owner, or null when unknown
+ * @param contacts     every contact, deleted ones included (a deleted key contact is a departure)
+ * @param interactions calls, emails and meetings, done or planned; Redflag's own follow-up tasks excluded
+ * @param history      the account's tracked field changes (Owner, Parent …)
+ * @param keyAccount   decided by {@link KeyAccounts}
+ * @param strategic    in the strategic segment: scored with the stricter scorecard
+ * @param ownerLogging how much the owner logs across all their accounts (evidence quality)
+ */
+public record AccountSnapshot(Account account, CrmUser owner, List<Contact> contacts, List<Interaction> interactions,
+        List<Opportunity> opportunities, List<SupportCase> cases, List<AccountChange> history, boolean keyAccount,
+        boolean strategic, OwnerLogging ownerLogging) {
+
+    /** One tracked change of an account field, as Salesforce's AccountHistory records it. */
+    public record AccountChange(String id, String field, String oldValue, String newValue, Instant at) {
+        public static final String OWNER = "Owner";
+        public static final String PARENT = "Parent";
+    }
+
+    /** Interactions the owner logged in the last 90 days across all the accounts they own. */
+    public record OwnerLogging(int interactionsLast90Days, int accountsOwned) {
+    }
+
+    public AccountSnapshot {
+        Objects.requireNonNull(account, "account");
+        contacts = List.copyOf(contacts);
+        interactions = List.copyOf(interactions);
+        opportunities = List.copyOf(opportunities);
+        cases = List.copyOf(cases);
+        history = List.copyOf(history);
+        ownerLogging = ownerLogging == null ? new OwnerLogging(0, 0) : ownerLogging;
+    }
+}

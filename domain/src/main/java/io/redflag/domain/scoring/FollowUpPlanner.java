@@ -1,0 +1,108 @@
+package io.redflag.domain.scoring;
+
+import io.redflag.domain.model.CrmUser;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns assessments into follow-up tasks by the playbooks and the rules every task obeys: one open task per
+ * key, a cooldown after one is closed, only key accounts (by default), never from insufficient evidence, to
+ * the owner or (owner inactive) the owner's manager, and at most N a week per assignee, most severe first.
+ * The CRM's state comes in as parameters, so the planning itself is pure.
+ */
+public final class FollowUpPlanner {
+    /** What the CRM and the store know about existing follow-ups. */
+    public record Existing(Set<String> openKeys, Map<String, Instant> closedAt, Map<String, Integer> createdThisWeek) {
+    }
+
+    private final ScorecardConfig config;
+
+    public FollowUpPlanner(ScorecardConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param accountNames account id → name, for subjects
+     * @param owners       account id → owner (null when unknown)
+     * @param managers     user id → user, to find an inactive owner's manager
+     */
+    public List<FollowUp> plan(List<Assessment> assessments, Map<String, String> accountNames,
+            Map<String, CrmUser> owners, Map<String, CrmUser> managers, Existing existing, Instant asOf) {
+        var rules = config.followUps();
+        LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        List<FollowUp> candidates = new ArrayList<>();
+        Map<String, FollowUp> byKey = new LinkedHashMap<>();
+        for (Assessment a : assessments) {
+            if (rules.keyAccountsOnly() && !a.keyAccount()) {
+                continue;
+            }
+            CrmUser owner = owners.get(a.accountId());
+            if (owner == null) {
+                continue;
+            }
+            String assignee = owner.active() ? owner.id() : owner.managerId();
+            if (assignee == null || !owner.active() && managers.containsKey(assignee) && !managers.get(assignee).active()) {
+                continue; // nobody active to give it to
+            }
+            for (Finding f : a.risks()) {
+                String key = FollowUp.key(f.signal(), a.accountId(), f.subjectId());
+                Instant closed = existing.closedAt().get(key);
+                if (byKey.containsKey(key) || existing.openKeys().contains(key)
+                        || closed != null && closed.isAfter(asOf.minus(java.time.Duration.ofDays(rules.cooldownDays())))) {
+                    continue;
+                }
+                var playbook = rules.playbooks().get(f.signal());
+                String name = accountNames.getOrDefault(a.accountId(), a.accountId());
+                String subject = playbook.subject().replace("{name}", name)
+                        .replace("{subject}", subjectName(f, name));
+                if (!owner.active()) {
+                    subject = "Reassign " + name + ": its owner has left. " + subject;
+                }
+                String description = playbook.action() + "\n\nWhy: " + f.explanation() + "\nRecords: "
+                        + String.join(", ", f.recordIds()) + "\nHealth score " + a.score() + " (" + a.level().label()
+                        + ") as of " + a.asOf() + ". Key: " + key;
+                FollowUp up = new FollowUp(key, a.accountId(), f.signal(), f.severity(), f.subjectId(), assignee,
+                        truncate(subject, 255), description, playbook.priority(), today.plusDays(playbook.dueInDays()));
+                byKey.put(key, up);
+                candidates.add(up);
+            }
+        }
+        candidates.sort(Comparator.comparing(FollowUp::severity, Comparator.reverseOrder())
+                .thenComparing(FollowUp::key));
+        Map<String, Integer> perAssignee = new HashMap<>(existing.createdThisWeek());
+        List<FollowUp> out = new ArrayList<>();
+        for (FollowUp up : candidates) {
+            int n = perAssignee.getOrDefault(up.assigneeId(), 0);
+            if (n >= rules.perOwnerPerWeek()) {
+                continue;
+            }
+            perAssignee.put(up.assigneeId(), n + 1);
+            out.add(up);
+        }
+        return out;
+    }
+
+    /** The record a subject names: a contact's name or a deal's name as the explanation gives it. */
+    private static String subjectName(Finding f, String accountName) {
+        String text = f.explanation();
+        if (text.startsWith("Deal '")) {
+            return text.substring(5, text.indexOf('\'', 6) + 1);
+        }
+        int cut = text.indexOf(" has ");
+        int cut2 = text.indexOf(" is ");
+        int end = cut > 0 ? cut : cut2;
+        return end > 0 && end < 80 ? text.substring(0, end) : accountName;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

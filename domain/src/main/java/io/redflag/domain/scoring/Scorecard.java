@@ -1,0 +1,135 @@
+package io.redflag.domain.scoring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Scores accounts: a pure function of (snapshot, as-of time, configuration). Start at 100, subtract each
+ * risk's points (capped per signal; multiplied for the strategic segment), add back positive evidence
+ * (capped), clamp to 0..100, read the level; a critical finding holds the level at At Risk or worse.
+ */
+public final class Scorecard {
+    private static final Map<Signal, Function<Facts, List<Finding>>> SIGNALS = new EnumMap<>(Signal.class);
+
+    static {
+        SIGNALS.put(Signal.ACTIVITY_DECLINE, ActivitySignals::activityDecline);
+        SIGNALS.put(Signal.CONTACT_SILENT, RelationshipSignals::contactSilent);
+        SIGNALS.put(Signal.UNRETURNED_OUTREACH, ActivitySignals::unreturnedOutreach);
+        SIGNALS.put(Signal.KEY_CONTACT_LEFT, RelationshipSignals::keyContactLeft);
+        SIGNALS.put(Signal.SINGLE_THREADED, RelationshipSignals::singleThreaded);
+        SIGNALS.put(Signal.NO_EXECUTIVE_ACCESS, RelationshipSignals::noExecutiveAccess);
+        SIGNALS.put(Signal.EXECUTIVE_CHANGE, RelationshipSignals::executiveChange);
+        SIGNALS.put(Signal.OWNER_CHANGE, AccountSignals::ownerChange);
+        SIGNALS.put(Signal.COMPLAINTS, AccountSignals::complaints);
+        SIGNALS.put(Signal.REVENUE_DECLINE, DealSignals::revenueDecline);
+        SIGNALS.put(Signal.PIPELINE_STALL, DealSignals::pipelineStall);
+        SIGNALS.put(Signal.LOST_TO_COMPETITOR, DealSignals::lostToCompetitor);
+        SIGNALS.put(Signal.STALE_PLAN, DealSignals::stalePlan);
+    }
+
+    private final ScorecardConfig config;
+
+    public Scorecard(ScorecardConfig config) {
+        this.config = config.validate();
+    }
+
+    public ScorecardConfig config() {
+        return config;
+    }
+
+    public Assessment assess(AccountSnapshot snapshot, Instant asOf) {
+        Facts facts = new Facts(snapshot, asOf, config);
+        boolean thinEvidence = thinEvidence(snapshot);
+        double multiplier = snapshot.strategic() ? config.strategicMultiplier() : 1.0;
+        List<Finding> findings = new ArrayList<>();
+        int risk = 0;
+        for (var entry : SIGNALS.entrySet()) {
+            Signal signal = entry.getKey();
+            List<Finding> found = entry.getValue().apply(facts);
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (thinEvidence && signal.activityBased()) {
+                findings.add(insufficient(signal, found.get(0), snapshot));
+                continue;
+            }
+            int cap = config.weights().get(signal).cap();
+            int points = 0;
+            for (Finding f : found) {
+                int p = (int) Math.round(Math.min(f.points(), Math.max(0, cap - points)) * multiplier);
+                points += f.points();
+                findings.add(new Finding(f.key(), f.kind(), f.severity(), p, f.explanation(), f.recordIds(),
+                        f.subjectId()));
+                risk += p;
+            }
+        }
+        findings.sort(Comparator.comparing((Finding f) -> f.kind() == Finding.Kind.INSUFFICIENT_EVIDENCE)
+                .thenComparing(Finding::severity, Comparator.reverseOrder())
+                .thenComparing(Finding::points, Comparator.reverseOrder()).thenComparing(Finding::key));
+        List<Finding> positives = PositiveEvidence.find(facts);
+        int back = Math.min(config.positiveCap(), positives.stream().mapToInt(Finding::points).sum());
+        int score = Math.max(0, Math.min(100, 100 - risk + back));
+        Level level = level(score);
+        boolean critical = findings.stream().anyMatch(f -> f.kind() == Finding.Kind.RISK
+                && f.severity() == Severity.CRITICAL);
+        if (critical && level.ordinal() < Level.AT_RISK.ordinal()) {
+            level = Level.AT_RISK;
+        }
+        return new Assessment(snapshot.account().id(), asOf, score, level, findings, positives,
+                snapshot.keyAccount(), snapshot.strategic(), config.version(), hash(snapshot, asOf), null);
+    }
+
+    private Level level(int score) {
+        var l = config.levels();
+        return score >= l.healthy() ? Level.HEALTHY : score >= l.watch() ? Level.WATCH
+                : score >= l.atRisk() ? Level.AT_RISK : Level.CRITICAL;
+    }
+
+    /** The owner logs so little everywhere that silence on this account proves nothing. */
+    private boolean thinEvidence(AccountSnapshot s) {
+        var logging = s.ownerLogging();
+        if (logging.accountsOwned() <= 0) {
+            return false;
+        }
+        return (double) logging.interactionsLast90Days() / logging.accountsOwned() < config.minimumLoggingPerAccount();
+    }
+
+    private static Finding insufficient(Signal signal, Finding first, AccountSnapshot s) {
+        var logging = s.ownerLogging();
+        return new Finding(signal.name(), Finding.Kind.INSUFFICIENT_EVIDENCE, Severity.LOW, 0, "Not counted as risk:"
+                + " the owner logged " + logging.interactionsLast90Days() + " interactions in 90 days across "
+                + logging.accountsOwned() + " accounts, too few to tell silence from missing logs ("
+                + first.explanation() + ")", first.recordIds(), first.subjectId());
+    }
+
+    /** SHA-256 of the inputs: the snapshot's records as of asOf, the as-of time and the configuration. */
+    private String hash(AccountSnapshot s, Instant asOf) {
+        StringBuilder in = new StringBuilder(4096).append(asOf).append('\n').append(config).append('\n')
+                .append(s.account()).append(s.owner()).append(s.keyAccount()).append(s.strategic())
+                .append(s.ownerLogging());
+        appendSorted(in, s.contacts().stream().filter(c -> c.createdAt() == null || !c.createdAt().isAfter(asOf)));
+        appendSorted(in, s.interactions().stream());
+        appendSorted(in, s.opportunities().stream().filter(o -> o.createdAt() == null || !o.createdAt().isAfter(asOf)));
+        appendSorted(in, s.cases().stream().filter(c -> c.openedAt() == null || !c.openedAt().isAfter(asOf)));
+        appendSorted(in, s.history().stream().filter(h -> !h.at().isAfter(asOf)));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(in.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static void appendSorted(StringBuilder in, java.util.stream.Stream<?> records) {
+        records.map(String::valueOf).sorted().forEach(r -> in.append(r).append('\n'));
+    }
+}

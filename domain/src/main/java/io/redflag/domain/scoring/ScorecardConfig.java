@@ -1,0 +1,174 @@
+package io.redflag.domain.scoring;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Every weight, window and threshold of the scorecard, with SIGNALS.md's defaults. Plain records: a YAML
+ * file binds onto them by property name. {@link #validate()} names the bad key, its value and what is valid.
+ *
+ * @param version                a name for this configuration, stored with every assessment
+ * @param strategicMultiplier    points of risks are multiplied by this for the strategic segment (stricter)
+ * @param positiveCap            the most positive evidence may add back
+ * @param minimumLoggingPerAccount interactions per owned account in 90 days below which an owner's
+ *                               activity-based findings are reported as insufficient evidence
+ */
+public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight> weights, Rules rules,
+        double strategicMultiplier, int positiveCap, double minimumLoggingPerAccount, List<String> executiveTitles,
+        List<String> keyContactTitles, List<String> competitiveLossReasons, FollowUps followUps) {
+
+    /** Lowest score of each level; below {@code atRisk} is Critical. */
+    public record Levels(int healthy, int watch, int atRisk) {
+    }
+
+    /** Points per finding, the most one signal may take, and the usual severity. */
+    public record Weight(int points, int cap, Severity severity) {
+    }
+
+    /** Windows (days) and thresholds of the signals. */
+    public record Rules(int activityWindowDays, int activityBaselineDays, double activityDeclineRatio,
+            double activityMinimumPerMonth, double silenceMultiplier, int silenceMinimumDays, int outreachWindowDays,
+            int outreachMinimumAttempts, double outreachUnansweredShare, int replyWindowDays, int engagedWindowDays,
+            int minimumEngagedContacts, int executiveAccessDays, int executiveChangeDays, int ownerChangeDays,
+            int caseOpenDays, int caseVolumeDays, double caseVolumeRatio, double revenueDeclineRatio,
+            int stallPushes, int stallPushDays, int competitorLossDays, int stalePlanDays, int newContactDays) {
+    }
+
+    /**
+     * @param keyAccountsOnly tasks only for key accounts
+     * @param perOwnerPerWeek at most this many automatic tasks per owner per week, most severe first
+     * @param cooldownDays    after a task is closed, its key makes no new task for this long
+     */
+    public record FollowUps(boolean keyAccountsOnly, int perOwnerPerWeek, int cooldownDays,
+            Map<Signal, Playbook> playbooks) {
+    }
+
+    /** A signal's task: the subject ({name} is the account, {subject} the record it is about), priority, days to due. */
+    public record Playbook(String subject, String action, String priority, int dueInDays) {
+    }
+
+    public static ScorecardConfig defaults() {
+        Map<Signal, Weight> w = new EnumMap<>(Signal.class);
+        w.put(Signal.ACTIVITY_DECLINE, new Weight(15, 15, Severity.MEDIUM));
+        w.put(Signal.CONTACT_SILENT, new Weight(10, 20, Severity.MEDIUM));
+        w.put(Signal.UNRETURNED_OUTREACH, new Weight(12, 12, Severity.MEDIUM));
+        w.put(Signal.KEY_CONTACT_LEFT, new Weight(20, 35, Severity.HIGH));
+        w.put(Signal.SINGLE_THREADED, new Weight(12, 12, Severity.MEDIUM));
+        w.put(Signal.NO_EXECUTIVE_ACCESS, new Weight(10, 10, Severity.MEDIUM));
+        w.put(Signal.EXECUTIVE_CHANGE, new Weight(10, 15, Severity.MEDIUM));
+        w.put(Signal.OWNER_CHANGE, new Weight(15, 25, Severity.HIGH));
+        w.put(Signal.COMPLAINTS, new Weight(8, 20, Severity.MEDIUM));
+        w.put(Signal.REVENUE_DECLINE, new Weight(20, 20, Severity.HIGH));
+        w.put(Signal.PIPELINE_STALL, new Weight(8, 16, Severity.MEDIUM));
+        w.put(Signal.LOST_TO_COMPETITOR, new Weight(15, 20, Severity.HIGH));
+        w.put(Signal.STALE_PLAN, new Weight(6, 12, Severity.LOW));
+        Map<Signal, Playbook> p = new EnumMap<>(Signal.class);
+        p.put(Signal.KEY_CONTACT_LEFT, new Playbook("Meet the successor of {subject} at {name}",
+                "Meet the successor within 14 days and map every decision maker again.", "High", 14));
+        p.put(Signal.CONTACT_SILENT, new Playbook("Reach out to {subject} at {name}",
+                "Reach out to the contact: they have gone quiet against their usual rhythm.", "Normal", 7));
+        p.put(Signal.UNRETURNED_OUTREACH, new Playbook("Find a new way in at {name}",
+                "Calls and emails go unanswered: ask a sponsor for an introduction or change the channel.",
+                "Normal", 7));
+        p.put(Signal.SINGLE_THREADED, new Playbook("Multi-thread {name}",
+                "Get introduced to at least two more decision makers.", "Normal", 14));
+        p.put(Signal.NO_EXECUTIVE_ACCESS, new Playbook("Get executive access at {name}",
+                "Get introduced to an executive: the relationship is not at C or D level.", "Normal", 21));
+        p.put(Signal.EXECUTIVE_CHANGE, new Playbook("Meet the new leadership at {name}",
+                "Meet the new executive and review the account plan against their agenda.", "High", 14));
+        p.put(Signal.OWNER_CHANGE, new Playbook("Transition plan for {name}",
+                "Write a transition plan and introduce the new owner to every key contact.", "High", 7));
+        p.put(Signal.COMPLAINTS, new Playbook("Resolve open complaints at {name}",
+                "Resolve the named cases and call the person who raised them.", "High", 5));
+        p.put(Signal.REVENUE_DECLINE, new Playbook("Account review: revenue is slipping at {name}",
+                "Hold an account review to diagnose new dissatisfaction.", "High", 14));
+        p.put(Signal.ACTIVITY_DECLINE, new Playbook("Account review: engagement is dropping at {name}",
+                "Hold an account review to diagnose new dissatisfaction.", "Normal", 14));
+        p.put(Signal.PIPELINE_STALL, new Playbook("Re-qualify {subject}",
+                "Re-qualify the deal and write its next step.", "Normal", 7));
+        p.put(Signal.LOST_TO_COMPETITOR, new Playbook("Competitor inside {name}",
+                "Find out what the competitor won with and protect the remaining business.", "High", 14));
+        p.put(Signal.STALE_PLAN, new Playbook("Write the next step for {subject}",
+                "Re-qualify the deal and write its next step; schedule the next meeting.", "Low", 7));
+        return new ScorecardConfig("default-1", new Levels(75, 55, 35), w,
+                new Rules(30, 180, 0.5, 2.0, 2.5, 30, 60, 3, 0.6, 7, 90, 2, 180, 60, 90, 30, 90, 2.0, 0.8, 2, 60,
+                        180, 30, 90),
+                1.25, 15, 1.0,
+                List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
+                List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
+                List.of("Competitor"), new FollowUps(true, 10, 30, p));
+    }
+
+    /** Checks every value; the first problem is thrown naming its key. */
+    public ScorecardConfig validate() {
+        require(version != null && !version.isBlank(), "version", version, "a non-empty name");
+        require(levels != null, "levels", null, "healthy, watch and atRisk");
+        require(levels.healthy() <= 100 && levels.healthy() > levels.watch() && levels.watch() > levels.atRisk()
+                && levels.atRisk() > 0, "levels", levels, "100 >= healthy > watch > atRisk > 0");
+        for (Signal s : Signal.values()) {
+            Weight weight = weights == null ? null : weights.get(s);
+            require(weight != null, "weights." + s, null, "points, cap and severity for every signal");
+            require(weight.points() >= 0 && weight.points() <= 100, "weights." + s + ".points", weight.points(),
+                    "0 to 100");
+            require(weight.cap() >= weight.points() && weight.cap() <= 100, "weights." + s + ".cap", weight.cap(),
+                    "points to 100");
+            require(weight.severity() != null, "weights." + s + ".severity", null, "LOW, MEDIUM, HIGH or CRITICAL");
+        }
+        require(rules != null, "rules", null, "the signals' windows and thresholds");
+        require(rules.activityDeclineRatio() > 0 && rules.activityDeclineRatio() < 1, "rules.activityDeclineRatio",
+                rules.activityDeclineRatio(), "between 0 and 1");
+        require(rules.outreachUnansweredShare() > 0 && rules.outreachUnansweredShare() <= 1,
+                "rules.outreachUnansweredShare", rules.outreachUnansweredShare(), "above 0, at most 1");
+        require(rules.revenueDeclineRatio() > 0 && rules.revenueDeclineRatio() < 1, "rules.revenueDeclineRatio",
+                rules.revenueDeclineRatio(), "between 0 and 1");
+        require(rules.silenceMultiplier() >= 1, "rules.silenceMultiplier", rules.silenceMultiplier(), "1 or more");
+        for (int days : List.of(rules.activityWindowDays(), rules.activityBaselineDays(), rules.silenceMinimumDays(),
+                rules.outreachWindowDays(), rules.replyWindowDays(), rules.engagedWindowDays(),
+                rules.executiveAccessDays(), rules.executiveChangeDays(), rules.ownerChangeDays(), rules.caseOpenDays(),
+                rules.caseVolumeDays(), rules.stallPushDays(), rules.competitorLossDays(), rules.stalePlanDays(),
+                rules.newContactDays())) {
+            require(days > 0 && days <= 3650, "rules (a window in days)", days, "1 to 3650");
+        }
+        require(strategicMultiplier >= 1 && strategicMultiplier <= 3, "strategicMultiplier", strategicMultiplier,
+                "1 to 3");
+        require(positiveCap >= 0 && positiveCap <= 50, "positiveCap", positiveCap, "0 to 50");
+        require(minimumLoggingPerAccount >= 0, "minimumLoggingPerAccount", minimumLoggingPerAccount, "0 or more");
+        for (String key : List.of("executiveTitles", "keyContactTitles")) {
+            List<String> patterns = key.equals("executiveTitles") ? executiveTitles : keyContactTitles;
+            require(patterns != null, key, null, "a list of regular expressions");
+            for (String p : patterns) {
+                try {
+                    Pattern.compile(p);
+                } catch (PatternSyntaxException e) {
+                    throw new ScorecardConfigException(key, p, "a valid regular expression (" + e.getDescription()
+                            + ")");
+                }
+            }
+        }
+        require(competitiveLossReasons != null, "competitiveLossReasons", null, "a list of loss reasons");
+        require(followUps != null, "followUps", null, "keyAccountsOnly, perOwnerPerWeek, cooldownDays, playbooks");
+        require(followUps.perOwnerPerWeek() >= 0, "followUps.perOwnerPerWeek", followUps.perOwnerPerWeek(),
+                "0 or more");
+        require(followUps.cooldownDays() >= 0, "followUps.cooldownDays", followUps.cooldownDays(), "0 or more");
+        for (Signal s : Signal.values()) {
+            Playbook p = followUps.playbooks() == null ? null : followUps.playbooks().get(s);
+            require(p != null, "followUps.playbooks." + s, null, "subject, action, priority and dueInDays");
+            require(p.subject() != null && !p.subject().isBlank() && p.subject().length() <= 200,
+                    "followUps.playbooks." + s + ".subject", p.subject(), "1 to 200 characters");
+            require(List.of("High", "Normal", "Low").contains(p.priority()), "followUps.playbooks." + s + ".priority",
+                    p.priority(), "High, Normal or Low");
+            require(p.dueInDays() >= 0 && p.dueInDays() <= 365, "followUps.playbooks." + s + ".dueInDays",
+                    p.dueInDays(), "0 to 365");
+        }
+        return this;
+    }
+
+    private static void require(boolean ok, String key, Object value, String valid) {
+        if (!ok) {
+            throw new ScorecardConfigException(key, value, valid);
+        }
+    }
+}
