@@ -96,9 +96,13 @@ public final class FollowUpPlanner {
         if (text.startsWith("Deal '")) {
             return text.substring(5, text.indexOf('\'', 6) + 1);
         }
-        int cut = text.indexOf(" has ");
-        int cut2 = text.indexOf(" is ");
-        int end = cut > 0 ? cut : cut2;
+        int end = -1;
+        for (String verb : new String[] {" has ", " is ", " was ", " no longer "}) {
+            int at = text.indexOf(verb);
+            if (at > 0 && (end < 0 || at < end)) {
+                end = at;
+            }
+        }
         return end > 0 && end < 80 ? text.substring(0, end) : accountName;
     }
 
