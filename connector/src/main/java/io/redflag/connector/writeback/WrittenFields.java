@@ -1,0 +1,58 @@
+package io.redflag.connector.writeback;
+
+import io.redflag.connector.mapping.OrgSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every CRM field Redflag writes, declared once; all of them are defined by the Redflag package in
+ * {@code plugin/}. {@link #check} compares them with the org's describe results.
+ */
+public final class WrittenFields {
+    /** A field Redflag writes, and the describe types that can hold what it writes. */
+    public record Field(String object, String name, Set<String> types) {
+        public String qualified() {
+            return object + "." + name;
+        }
+    }
+
+    public static final String PACKAGE = "the Redflag package (plugin/, deploy it with sf project deploy start)";
+    public static final List<Field> ALL = List.of(
+            new Field("Account", "Health_Score__c", Set.of("double", "int", "currency", "percent")),
+            new Field("Account", "Risk_Level__c", Set.of("picklist", "string")),
+            new Field("Account", "Risk_Reasons__c", Set.of("textarea", "string")),
+            new Field("Account", "Health_Trend__c", Set.of("double", "int")),
+            new Field("Account", "Health_Scored_At__c", Set.of("datetime")),
+            new Field("Task", "Risk_Signal_Key__c", Set.of("string")));
+
+    private WrittenFields() {
+    }
+
+    /** What is wrong with the org for write-back: an empty list when every field is there. */
+    public static List<String> problems(OrgSchema schema) {
+        List<String> problems = new ArrayList<>();
+        for (Field f : ALL) {
+            Map<String, OrgSchema.OrgField> fields = schema.fields(f.object());
+            OrgSchema.OrgField found = fields == null ? null : fields.get(f.name().toLowerCase(java.util.Locale.ROOT));
+            if (found == null) {
+                problems.add(f.qualified() + ": not in the org, or the integration user cannot see it; it is"
+                        + " defined by " + PACKAGE);
+            } else if (!f.types().contains(found.type())) {
+                problems.add(f.qualified() + ": is a " + found.type() + " field; Redflag writes " + f.types()
+                        + " (as " + PACKAGE + " defines it)");
+            }
+        }
+        return problems;
+    }
+
+    /** Stops start-up when a written field is missing, naming every one. */
+    public static void check(OrgSchema schema) {
+        List<String> problems = problems(schema);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Redflag cannot write back to this org: " + problems.size()
+                    + " field(s) missing or wrong:\n  " + String.join("\n  ", problems));
+        }
+    }
+}
