@@ -31,8 +31,11 @@ public record Assessment(String accountId, Instant asOf, int score, Level level,
         return findings.stream().filter(f -> f.kind() == Finding.Kind.RISK).toList();
     }
 
-    /** The first {@code n} reasons as plain sentences, most severe first. */
+    /**
+     * The first {@code n} reasons as plain sentences: risks, most severe first, then what could not be counted
+     * for lack of evidence (so a rep sees why a quiet account is not flagged).
+     */
     public List<String> topReasons(int n) {
-        return risks().stream().limit(n).map(Finding::explanation).toList();
+        return findings.stream().limit(n).map(Finding::explanation).toList();
     }
 }

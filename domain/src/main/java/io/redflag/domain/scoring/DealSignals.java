@@ -68,7 +68,9 @@ final class DealSignals {
                 reasons.add("its close date " + o.closeDate() + " has passed");
             }
             if (!reasons.isEmpty()) {
-                out.add(Finding.risk(Signal.PIPELINE_STALL, w.severity(), w.points(), "Deal '" + o.name() + "' is"
+                // Several signs at once on one deal weigh more than a date that slipped.
+                Severity severity = reasons.size() > 1 ? Severity.HIGH : w.severity();
+                out.add(Finding.risk(Signal.PIPELINE_STALL, severity, w.points(), "Deal '" + o.name() + "' is"
                         + " stalling: " + String.join("; ", reasons.stream().distinct().toList()) + ".",
                         List.of(o.id()), o.id()));
             }

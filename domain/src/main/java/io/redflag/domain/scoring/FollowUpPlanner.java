@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,10 @@ public final class FollowUpPlanner {
     /** What the CRM and the store know about existing follow-ups. */
     public record Existing(Set<String> openKeys, Map<String, Instant> closedAt, Map<String, Integer> createdThisWeek) {
     }
+
+    /** Signals whose task is about one contact or deal: one task per record. The others: one per account. */
+    private static final Set<Signal> PER_SUBJECT = EnumSet.of(Signal.KEY_CONTACT_LEFT, Signal.CONTACT_SILENT,
+            Signal.PIPELINE_STALL, Signal.STALE_PLAN, Signal.LOST_TO_COMPETITOR);
 
     private final ScorecardConfig config;
 
@@ -52,8 +57,17 @@ public final class FollowUpPlanner {
             if (assignee == null || !owner.active() && managers.containsKey(assignee) && !managers.get(assignee).active()) {
                 continue; // nobody active to give it to
             }
+            // One task per signal and account; per contact or deal where the playbook is about that record.
+            Map<String, List<Finding>> groups = new LinkedHashMap<>();
             for (Finding f : a.risks()) {
-                String key = FollowUp.key(f.signal(), a.accountId(), f.subjectId());
+                String subjectId = PER_SUBJECT.contains(f.signal()) ? f.subjectId() : null;
+                groups.computeIfAbsent(FollowUp.key(f.signal(), a.accountId(), subjectId), k -> new ArrayList<>())
+                        .add(f);
+            }
+            for (var group : groups.entrySet()) {
+                String key = group.getKey();
+                List<Finding> found = group.getValue();
+                Finding f = found.get(0); // the most severe: findings come sorted
                 Instant closed = existing.closedAt().get(key);
                 if (byKey.containsKey(key) || existing.openKeys().contains(key)
                         || closed != null && closed.isAfter(asOf.minus(java.time.Duration.ofDays(rules.cooldownDays())))) {
@@ -66,10 +80,17 @@ public final class FollowUpPlanner {
                 if (!owner.active()) {
                     subject = "Reassign " + name + ": its owner has left. " + subject;
                 }
-                String description = playbook.action() + "\n\nWhy: " + f.explanation() + "\nRecords: "
-                        + String.join(", ", f.recordIds()) + "\nHealth score " + a.score() + " (" + a.level().label()
-                        + ") as of " + a.asOf() + ". Key: " + key;
-                FollowUp up = new FollowUp(key, a.accountId(), f.signal(), f.severity(), f.subjectId(), assignee,
+                StringBuilder why = new StringBuilder();
+                List<String> records = new ArrayList<>();
+                for (Finding each : found) {
+                    why.append("\n- ").append(each.explanation());
+                    records.addAll(each.recordIds());
+                }
+                String description = playbook.action() + "\n\nWhy:" + why + "\nRecords: "
+                        + String.join(", ", records.stream().distinct().toList()) + "\nHealth score " + a.score()
+                        + " (" + a.level().label() + ") as of " + a.asOf() + ". Key: " + key;
+                String subjectId = PER_SUBJECT.contains(f.signal()) ? f.subjectId() : null;
+                FollowUp up = new FollowUp(key, a.accountId(), f.signal(), f.severity(), subjectId, assignee,
                         truncate(subject, 255), description, playbook.priority(), today.plusDays(playbook.dueInDays()));
                 byKey.put(key, up);
                 candidates.add(up);

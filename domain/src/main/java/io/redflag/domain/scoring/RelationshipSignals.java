@@ -26,6 +26,9 @@ final class RelationshipSignals {
                 continue; // never in touch: nothing fell silent (SINGLE_THREADED speaks for that)
             }
             Instant last = times.get(times.size() - 1);
+            if (!f.within(last, f.rules.activityBaselineDays())) {
+                continue; // out of touch for longer than any baseline: not falling silent, long gone quiet
+            }
             List<Long> gaps = new ArrayList<>();
             for (int i = 1; i < times.size(); i++) {
                 if (f.within(times.get(i), f.rules.activityBaselineDays())) {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Scores accounts: a pure function of (snapshot, as-of time, configuration). Start at 100, subtract each
  * risk's points (capped per signal; multiplied for the strategic segment), add back positive evidence
- * (capped), clamp to 0..100, read the level; a critical finding holds the level at At Risk or worse.
+ * (capped, and at most a quarter of the risk points), clamp to 0..100, read the level; a critical finding holds the level at At Risk or worse.
  */
 public final class Scorecard {
     private static final Map<Signal, Function<Facts, List<Finding>>> SIGNALS = new EnumMap<>(Signal.class);
@@ -76,7 +76,9 @@ public final class Scorecard {
                 .thenComparing(Finding::severity, Comparator.reverseOrder())
                 .thenComparing(Finding::points, Comparator.reverseOrder()).thenComparing(Finding::key));
         List<Finding> positives = PositiveEvidence.find(facts);
-        int back = Math.min(config.positiveCap(), positives.stream().mapToInt(Finding::points).sum());
+        // Good news softens risks but never hides them: at most a quarter of the risk points come back.
+        int back = Math.min(Math.min(config.positiveCap(), risk / 4), positives.stream().mapToInt(Finding::points)
+                .sum());
         int score = Math.max(0, Math.min(100, 100 - risk + back));
         Level level = level(score);
         boolean critical = findings.stream().anyMatch(f -> f.kind() == Finding.Kind.RISK

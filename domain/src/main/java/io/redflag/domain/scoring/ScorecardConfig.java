@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param version                a name for this configuration, stored with every assessment
  * @param strategicMultiplier    points of risks are multiplied by this for the strategic segment (stricter)
- * @param positiveCap            the most positive evidence may add back
+ * @param positiveCap            the most positive evidence may add back; never more than a quarter of the
+ *                               risk points, so good news softens a risk but never hides it
  * @param minimumLoggingPerAccount interactions per owned account in 90 days below which an owner's
  *                               activity-based findings are reported as insufficient evidence
  */
@@ -52,19 +53,21 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
 
     public static ScorecardConfig defaults() {
         Map<Signal, Weight> w = new EnumMap<>(Signal.class);
-        w.put(Signal.ACTIVITY_DECLINE, new Weight(15, 15, Severity.MEDIUM));
-        w.put(Signal.CONTACT_SILENT, new Weight(10, 20, Severity.MEDIUM));
-        w.put(Signal.UNRETURNED_OUTREACH, new Weight(12, 12, Severity.MEDIUM));
-        w.put(Signal.KEY_CONTACT_LEFT, new Weight(20, 35, Severity.HIGH));
-        w.put(Signal.SINGLE_THREADED, new Weight(12, 12, Severity.MEDIUM));
-        w.put(Signal.NO_EXECUTIVE_ACCESS, new Weight(10, 10, Severity.MEDIUM));
-        w.put(Signal.EXECUTIVE_CHANGE, new Weight(10, 15, Severity.MEDIUM));
-        w.put(Signal.OWNER_CHANGE, new Weight(15, 25, Severity.HIGH));
-        w.put(Signal.COMPLAINTS, new Weight(8, 20, Severity.MEDIUM));
-        w.put(Signal.REVENUE_DECLINE, new Weight(20, 20, Severity.HIGH));
-        w.put(Signal.PIPELINE_STALL, new Weight(8, 16, Severity.MEDIUM));
-        w.put(Signal.LOST_TO_COMPETITOR, new Weight(15, 20, Severity.HIGH));
-        w.put(Signal.STALE_PLAN, new Weight(6, 12, Severity.LOW));
+        // Calibrated on the demo org: one medium or high signal takes a strategic key account (points x 1.25)
+        // from Healthy to Watch; two take it to At Risk; a critical one holds it at At Risk or worse.
+        w.put(Signal.ACTIVITY_DECLINE, new Weight(28, 28, Severity.MEDIUM));
+        w.put(Signal.CONTACT_SILENT, new Weight(28, 40, Severity.MEDIUM));
+        w.put(Signal.UNRETURNED_OUTREACH, new Weight(28, 28, Severity.MEDIUM));
+        w.put(Signal.KEY_CONTACT_LEFT, new Weight(32, 48, Severity.HIGH));
+        w.put(Signal.SINGLE_THREADED, new Weight(28, 28, Severity.MEDIUM));
+        w.put(Signal.NO_EXECUTIVE_ACCESS, new Weight(28, 28, Severity.MEDIUM));
+        w.put(Signal.EXECUTIVE_CHANGE, new Weight(16, 32, Severity.MEDIUM));
+        w.put(Signal.OWNER_CHANGE, new Weight(28, 45, Severity.HIGH));
+        w.put(Signal.COMPLAINTS, new Weight(12, 40, Severity.MEDIUM));
+        w.put(Signal.REVENUE_DECLINE, new Weight(32, 32, Severity.HIGH));
+        w.put(Signal.PIPELINE_STALL, new Weight(16, 32, Severity.MEDIUM));
+        w.put(Signal.LOST_TO_COMPETITOR, new Weight(28, 40, Severity.HIGH));
+        w.put(Signal.STALE_PLAN, new Weight(14, 28, Severity.LOW));
         Map<Signal, Playbook> p = new EnumMap<>(Signal.class);
         p.put(Signal.KEY_CONTACT_LEFT, new Playbook("Meet the successor of {subject} at {name}",
                 "Meet the successor within 14 days and map every decision maker again.", "High", 14));
@@ -96,7 +99,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
         return new ScorecardConfig("default-1", new Levels(75, 55, 35), w,
                 new Rules(30, 180, 0.5, 2.0, 2.5, 30, 60, 3, 0.6, 7, 90, 2, 180, 60, 90, 30, 90, 2.0, 0.8, 2, 60,
                         180, 30, 90),
-                1.25, 15, 1.0,
+                1.25, 10, 1.0,
                 List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
                 List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
                 List.of("Competitor"), new FollowUps(true, 10, 30, p));

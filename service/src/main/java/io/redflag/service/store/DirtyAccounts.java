@@ -25,6 +25,14 @@ public class DirtyAccounts {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    /** Asks for every account to be scored again (the daily run), durably. */
+    public void queueEveryAccount() {
+        jdbc.update("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(18)), CURRENT_TIMESTAMP))"
+                + " AS s (account_id, changed_at) ON t.account_id = s.account_id WHEN MATCHED THEN UPDATE SET"
+                + " change_count = t.change_count + 1 WHEN NOT MATCHED THEN INSERT (account_id, changed_at)"
+                + " VALUES (s.account_id, s.changed_at)", EVERY_ACCOUNT);
+    }
+
     /** The longest-waiting accounts first. */
     public List<Entry> oldest(int limit) {
         return jdbc.query("SELECT account_id, changed_at, change_count FROM dirty_account ORDER BY changed_at, account_id"

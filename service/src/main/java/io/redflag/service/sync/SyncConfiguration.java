@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
-import org.springframework.messaging.MessageChannel;
 
 /**
  * The sync flow: a poller runs {@link SyncFlow#poll} (read → map → store, each page with its watermark in
@@ -58,7 +57,7 @@ class SyncConfiguration {
 
     /** Changed account ids, one per message; scoring subscribes. Nobody listening is not an error. */
     @Bean(name = CHANGED_ACCOUNTS)
-    MessageChannel changedAccounts() {
+    PublishSubscribeChannel changedAccounts() {
         return new PublishSubscribeChannel();
     }
 

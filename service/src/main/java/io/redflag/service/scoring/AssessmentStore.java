@@ -1,0 +1,89 @@
+package io.redflag.service.scoring;
+
+import io.redflag.domain.scoring.Assessment;
+import io.redflag.domain.scoring.Finding;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every assessment kept, and the latest one per account; the trend is read from here. */
+final class AssessmentStore {
+    /** How many reasons go into Risk_Reasons__c and the stored summary. */
+    static final int TOP_REASONS = 5;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    AssessmentStore(DataSource dataSource, JsonMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.json = json;
+    }
+
+    void save(List<Assessment> assessments) {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO assessment (account_id, as_of, score, level, trend, key_account, strategic,"
+                + " reasons, findings, scorecard_version, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
+                        a.level().label(), a.trend(), a.keyAccount(), a.strategic(), reasons(a), findingsJson(a),
+                        a.scorecardVersion(), a.inputHash()}).toList());
+        jdbc.batchUpdate("MERGE INTO account_score AS t USING (SELECT CAST(? AS VARCHAR(18)) AS account_id,"
+                + " MAX(id) AS assessment_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS as_of, CAST(? AS INT) AS score,"
+                + " CAST(? AS VARCHAR(20)) AS level, CAST(? AS INT) AS trend, CAST(? AS BOOLEAN) AS key_account,"
+                + " CAST(? AS BOOLEAN) AS strategic FROM assessment WHERE account_id = ?) AS s"
+                + " ON t.account_id = s.account_id"
+                + " WHEN MATCHED THEN UPDATE SET assessment_id = s.assessment_id, as_of = s.as_of, score = s.score,"
+                + " level = s.level, trend = s.trend, key_account = s.key_account, strategic = s.strategic"
+                + " WHEN NOT MATCHED THEN INSERT (account_id, assessment_id, as_of, score, level, trend, key_account,"
+                + " strategic) VALUES (s.account_id, s.assessment_id, s.as_of, s.score, s.level, s.trend,"
+                + " s.key_account, s.strategic)",
+                assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
+                        a.level().label(), a.trend(), a.keyAccount(), a.strategic(), a.accountId()}).toList());
+    }
+
+    /** Each account's latest score at or before {@code at}, where one was stored. */
+    Map<String, Integer> scoresAsOf(Collection<String> accountIds, Instant at) {
+        Map<String, Integer> out = new HashMap<>();
+        List<String> ids = List.copyOf(accountIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = time(at);
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            jdbc.query("SELECT a.account_id, a.score FROM assessment a JOIN (SELECT account_id, MAX(as_of) AS as_of"
+                    + " FROM assessment WHERE as_of <= ? AND account_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY account_id) l"
+                    + " ON l.account_id = a.account_id AND l.as_of = a.as_of", rs -> {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }, args);
+        }
+        return out;
+    }
+
+    static String reasons(Assessment a) {
+        List<String> top = a.topReasons(TOP_REASONS);
+        return top.isEmpty() ? null : String.join("\n", top);
+    }
+
+    private String findingsJson(Assessment a) {
+        Map<String, List<Finding>> all = new LinkedHashMap<>();
+        all.put("risks", a.findings());
+        all.put("positives", a.positives());
+        return json.writeValueAsString(all);
+    }
+
+    static OffsetDateTime time(Instant t) {
+        return t == null ? null : OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+    }
+}

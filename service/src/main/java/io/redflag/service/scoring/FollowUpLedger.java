@@ -1,0 +1,130 @@
+package io.redflag.service.scoring;
+
+import io.redflag.connector.resilience.CrmErrorKind;
+import io.redflag.connector.writeback.CrmWriter;
+import io.redflag.connector.writeback.NewFollowUpTask;
+import io.redflag.connector.writeback.WriteResult;
+import io.redflag.domain.scoring.FollowUp;
+import io.redflag.domain.scoring.FollowUpPlanner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Follow-up tasks by key. A task is PLANNED here before the CRM is asked to create it, CREATED with its CRM
+ * id after; closed tasks are seen through the sync (the Task's IsClosed). What the CRM holds under a key is
+ * found again after any restart: the key is on the Task, and the sync reads it back.
+ */
+final class FollowUpLedger {
+    static final String PLANNED = "PLANNED";
+    static final String CREATED = "CREATED";
+    static final String FAILED = "FAILED";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    FollowUpLedger(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    /** Open keys, closing times and this week's counts per assignee, for these accounts. */
+    FollowUpPlanner.Existing existing(Collection<String> accountIds) {
+        Set<String> open = new HashSet<>();
+        Map<String, Instant> closed = new HashMap<>();
+        List<String> ids = List.copyOf(accountIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String in = " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them.
+            jdbc.query("SELECT signal_key, closed, completed_at, modified_at FROM task WHERE deleted = FALSE"
+                    + " AND signal_key IS NOT NULL AND account" + in, rs -> {
+                        note(open, closed, rs.getString(1), rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class),
+                                rs.getObject(4, OffsetDateTime.class));
+                    }, chunk.toArray());
+            // Tasks we planned or created that the sync has not read back yet.
+            jdbc.query("SELECT f.signal_key, f.state, t.id, t.deleted FROM follow_up f LEFT JOIN task t"
+                    + " ON t.id = f.task_id WHERE f.state IN ('" + PLANNED + "', '" + CREATED + "') AND f.account_id"
+                    + in, rs -> {
+                        if (rs.getString(3) == null || !rs.getBoolean(4) && !closed.containsKey(rs.getString(1))) {
+                            open.add(rs.getString(1));
+                        }
+                    }, chunk.toArray());
+        }
+        Map<String, Integer> week = new HashMap<>();
+        jdbc.query("SELECT owner_id, COUNT(*) FROM follow_up WHERE planned_at > ? AND state <> '" + FAILED
+                + "' GROUP BY owner_id", rs -> {
+                    week.put(rs.getString(1), rs.getInt(2));
+                }, AssessmentStore.time(clock.instant().minus(Duration.ofDays(7))));
+        return new FollowUpPlanner.Existing(open, closed, week);
+    }
+
+    private static void note(Set<String> open, Map<String, Instant> closed, String key, boolean isClosed,
+            OffsetDateTime completed, OffsetDateTime modified) {
+        if (!isClosed) {
+            open.add(key);
+        } else {
+            Instant at = (completed != null ? completed : modified).toInstant();
+            closed.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    void plan(List<FollowUp> ups) {
+        Object now = AssessmentStore.time(clock.instant());
+        jdbc.batchUpdate("MERGE INTO follow_up AS t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(18)),"
+                + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(18)), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(255)),"
+                + " CAST(? AS VARCHAR(32000)), CAST(? AS VARCHAR(20)), CAST(? AS DATE),"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (signal_key, account_id, signal, owner_id, severity,"
+                + " subject, description, priority, due_date, planned_at) ON t.signal_key = s.signal_key"
+                + " WHEN MATCHED THEN UPDATE SET owner_id = s.owner_id, severity = s.severity, subject = s.subject,"
+                + " description = s.description, priority = s.priority, due_date = s.due_date,"
+                + " planned_at = s.planned_at, state = '" + PLANNED + "', task_id = NULL, created_at = NULL,"
+                + " error_code = NULL, error_message = NULL"
+                + " WHEN NOT MATCHED THEN INSERT (signal_key, account_id, signal, owner_id, severity, subject,"
+                + " description, priority, due_date, planned_at, state) VALUES (s.signal_key, s.account_id,"
+                + " s.signal, s.owner_id, s.severity, s.subject, s.description, s.priority, s.due_date,"
+                + " s.planned_at, '" + PLANNED + "')", ups.stream().map(u -> new Object[] {u.key(), u.accountId(),
+                        u.signal().name(), u.assigneeId(), u.severity().name(), u.subject(), u.description(),
+                        u.priority(), u.dueDate(), now}).toList());
+    }
+
+    List<NewFollowUpTask> planned(int limit) {
+        return jdbc.query("SELECT signal_key, account_id, owner_id, subject, description, priority, due_date"
+                + " FROM follow_up WHERE state = '" + PLANNED + "' ORDER BY planned_at, signal_key FETCH FIRST " + limit
+                + " ROWS ONLY", (rs, i) -> {
+                    String key = rs.getString(1);
+                    String[] parts = key.split(":");
+                    String who = parts.length == 3 && parts[2].startsWith("003") ? parts[2] : null;
+                    return new NewFollowUpTask(key, rs.getString(2), who, rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class));
+                });
+    }
+
+    /** A task the CRM already had under a planned key (a crash came between its creation and our note). */
+    void found(Map<String, CrmWriter.ExistingTask> existing) {
+        jdbc.batchUpdate("UPDATE follow_up SET state = '" + CREATED + "', task_id = ?, created_at = ? WHERE"
+                + " signal_key = ?", existing.values().stream().map(t -> new Object[] {t.id(),
+                        AssessmentStore.time(clock.instant()), t.key()}).toList());
+    }
+
+    void record(List<WriteResult> results) {
+        Object now = AssessmentStore.time(clock.instant());
+        jdbc.batchUpdate("UPDATE follow_up SET state = '" + CREATED + "', task_id = ?, created_at = ?,"
+                + " error_code = NULL, error_message = NULL WHERE signal_key = ?", results.stream()
+                        .filter(WriteResult::ok).map(r -> new Object[] {r.id(), now, r.key()}).toList());
+        jdbc.batchUpdate("UPDATE follow_up SET state = ?, error_code = ?, error_message = ? WHERE signal_key = ?",
+                results.stream().filter(r -> !r.ok()).map(r -> new Object[] {r.kind() == CrmErrorKind.PERMANENT
+                        ? FAILED : PLANNED, r.code(), r.message(), r.key()}).toList());
+    }
+}

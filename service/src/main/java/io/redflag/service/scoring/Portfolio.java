@@ -1,0 +1,64 @@
+package io.redflag.service.scoring;
+
+import io.redflag.domain.scoring.AccountSnapshot;
+import io.redflag.domain.scoring.KeyAccounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What scoring one account needs to know about all the others: which accounts are key (the Pareto rule runs
+ * over the whole book) and how much each owner logs across their accounts (evidence quality). Two aggregate
+ * queries per scoring run.
+ */
+final class Portfolio {
+    final Set<String> keyAccounts;
+    final Map<String, AccountSnapshot.OwnerLogging> logging;
+
+    private Portfolio(Set<String> keyAccounts, Map<String, AccountSnapshot.OwnerLogging> logging) {
+        this.keyAccounts = keyAccounts;
+        this.logging = logging;
+    }
+
+    static Portfolio read(DataSource dataSource, Instant asOf, double paretoShare, List<String> keyTiers) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        List<KeyAccounts.Revenue> revenues = new ArrayList<>();
+        jdbc.query("SELECT a.id, a.tier, SUM(o.amount) FROM account a LEFT JOIN opportunity o ON o.account = a.id"
+                + " AND o.stage = 'WON' AND o.deleted = FALSE AND o.close_date > ? AND o.close_date <= ?"
+                + " WHERE a.deleted = FALSE GROUP BY a.id, a.tier", rs -> {
+                    revenues.add(new KeyAccounts.Revenue(rs.getString(1), rs.getBigDecimal(3), rs.getString(2)));
+                }, today.minusYears(1), today);
+        Set<String> key = KeyAccounts.select(revenues, paretoShare, keyTiers);
+
+        Map<String, Integer> owned = new HashMap<>();
+        jdbc.query("SELECT owner, COUNT(*) FROM account WHERE deleted = FALSE GROUP BY owner",
+                rs -> {
+                    owned.put(rs.getString(1), rs.getInt(2));
+                });
+        Map<String, Integer> logged = new HashMap<>();
+        Object since = AssessmentStore.time(asOf.minus(Duration.ofDays(90)));
+        Object until = AssessmentStore.time(asOf);
+        jdbc.query("SELECT owner, COUNT(*) FROM task WHERE deleted = FALSE AND closed = TRUE AND signal_key IS NULL"
+                + " AND ((completed_at > ? AND completed_at <= ?) OR (completed_at IS NULL AND due_date > ?"
+                + " AND due_date <= ?)) GROUP BY owner", rs -> {
+                    logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                }, since, until, today.minusDays(90), today);
+        jdbc.query("SELECT owner, COUNT(*) FROM event WHERE deleted = FALSE AND start_at > ? AND start_at <= ?"
+                + " GROUP BY owner", rs -> {
+                    logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                }, since, until);
+        Map<String, AccountSnapshot.OwnerLogging> logging = new HashMap<>();
+        owned.forEach((owner, n) -> logging.put(owner, new AccountSnapshot.OwnerLogging(logged.getOrDefault(owner, 0),
+                n)));
+        return new Portfolio(key, logging);
+    }
+}

@@ -1,0 +1,101 @@
+package io.redflag.service.scoring;
+
+import io.redflag.connector.mapping.Mapping;
+import io.redflag.domain.scoring.ScorecardConfig;
+import io.redflag.domain.scoring.ScorecardConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the scorecard configuration: the shipped defaults, with the admin's file (if any) laid over them
+ * key by key, so a file may set only what it changes. Unknown keys and bad values stop start-up with the
+ * file and the key named. The mapping's title and loss-reason lists, when given, are the admin's word on
+ * what the CRM's values mean and take their place in the scorecard.
+ */
+final class ScorecardLoader {
+    static final String SHIPPED = "scorecard/default.yaml";
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private ScorecardLoader() {
+    }
+
+    static ScorecardConfig load(Path file, Mapping mapping) {
+        ObjectNode tree = (ObjectNode) read(shipped(), "classpath:" + SHIPPED);
+        String source = "classpath:" + SHIPPED;
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("Redflag cannot start: redflag.scoring.scorecard-file = " + file
+                        + " is not a readable file");
+            }
+            source = file.toString();
+            try (InputStream in = Files.newInputStream(file)) {
+                JsonNode admin = read(in, source);
+                if (!admin.isObject()) {
+                    throw new IllegalStateException("Redflag cannot start: " + source + " must be a YAML mapping");
+                }
+                merge(tree, (ObjectNode) admin);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        overlay(tree, "executiveTitles", mapping.entities().get("contact").lists().get("executiveTitles"));
+        overlay(tree, "keyContactTitles", mapping.entities().get("contact").lists().get("keyContactTitles"));
+        overlay(tree, "competitiveLossReasons", mapping.entities().get("opportunity").lists()
+                .get("competitiveLossReasons"));
+        try {
+            return YAML.treeToValue(tree, ScorecardConfig.class).validate();
+        } catch (ScorecardConfigException e) {
+            throw new IllegalStateException("Redflag cannot start: the scorecard " + source + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("Redflag cannot start: the scorecard " + source + ": "
+                    + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+        }
+    }
+
+    private static InputStream shipped() {
+        InputStream in = ScorecardLoader.class.getClassLoader().getResourceAsStream(SHIPPED);
+        if (in == null) {
+            throw new IllegalStateException("the service was built without " + SHIPPED);
+        }
+        return in;
+    }
+
+    private static JsonNode read(InputStream in, String source) {
+        try (in) {
+            return YAML.readTree(in);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("Redflag cannot start: the scorecard " + source + " is not valid YAML: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lays {@code admin} over {@code base}: objects merge key by key, anything else replaces. */
+    private static void merge(ObjectNode base, ObjectNode admin) {
+        for (var entry : admin.properties()) {
+            JsonNode existing = base.get(entry.getKey());
+            if (existing instanceof ObjectNode e && entry.getValue() instanceof ObjectNode a) {
+                merge(e, a);
+            } else {
+                base.set(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void overlay(ObjectNode tree, String key, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            tree.set(key, YAML.valueToTree(values));
+        }
+    }
+}

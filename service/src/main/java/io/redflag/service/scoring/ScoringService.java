@@ -1,0 +1,145 @@
+package io.redflag.service.scoring;
+
+import io.redflag.connector.mapping.Mapping;
+import io.redflag.domain.model.CrmUser;
+import io.redflag.domain.scoring.AccountSnapshot;
+import io.redflag.domain.scoring.Assessment;
+import io.redflag.domain.scoring.FollowUp;
+import io.redflag.domain.scoring.FollowUpPlanner;
+import io.redflag.domain.scoring.KeyAccounts;
+import io.redflag.domain.scoring.Scorecard;
+import io.redflag.service.store.DirtyAccounts;
+import io.redflag.service.store.UserDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores the accounts waiting in the dirty queue (every account when a full read or the daily run asked
+ * for it), stores the assessments, offers the risk fields to the outbox and plans follow-ups. One run at a
+ * time; a queue entry is removed only after its account's results are stored.
+ */
+public final class ScoringService {
+    private static final Logger log = LoggerFactory.getLogger(ScoringService.class);
+    private static final int BATCH = 500;
+
+    /** What one run did. */
+    public record Run(int scored, int pendingWrites, int plannedTasks, Duration took) {
+    }
+
+    private final DataSource dataSource;
+    private final StoreReader reader;
+    private final Scorecard scorecard;
+    private final FollowUpPlanner planner;
+    private final AssessmentStore assessments;
+    private final Outbox outbox;
+    private final FollowUpLedger ledger;
+    private final DirtyAccounts dirty;
+    private final UserDirectory users;
+    private final Clock clock;
+    private final double paretoShare;
+    private final List<String> keyTiers;
+    private final List<String> strategicSegments;
+
+    ScoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard, AssessmentStore assessments,
+            Outbox outbox, FollowUpLedger ledger, DirtyAccounts dirty, UserDirectory users, Clock clock,
+            double paretoShare) {
+        this.dataSource = dataSource;
+        this.reader = new StoreReader(dataSource, mapping);
+        this.scorecard = scorecard;
+        this.planner = new FollowUpPlanner(scorecard.config());
+        this.assessments = assessments;
+        this.outbox = outbox;
+        this.ledger = ledger;
+        this.dirty = dirty;
+        this.users = users;
+        this.clock = clock;
+        this.paretoShare = paretoShare;
+        var lists = mapping.entities().get("account").lists();
+        this.keyTiers = lists.getOrDefault("keyTiers", List.of());
+        this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
+    }
+
+    /** Scores what the dirty queue holds; returns null when it was empty. */
+    public synchronized Run scoreChanged() {
+        List<DirtyAccounts.Entry> entries = dirty.oldest(5_000);
+        if (entries.isEmpty()) {
+            return null;
+        }
+        boolean all = entries.stream().anyMatch(e -> e.accountId().equals(DirtyAccounts.EVERY_ACCOUNT));
+        Run run = all ? score(reader.accountIds()) : score(entries.stream().map(DirtyAccounts.Entry::accountId)
+                .toList());
+        dirty.done(entries);
+        return run;
+    }
+
+    /** Scores every account now (the daily run goes through the queue instead, to survive a restart). */
+    public synchronized Run scoreAll() {
+        return score(reader.accountIds());
+    }
+
+    /** AccountHistory keeps owners as user ids: a rep reads names. */
+    private String userName(String value) {
+        if (value == null || !value.startsWith("005") || value.length() != 18) {
+            return value;
+        }
+        return users.user(value).map(CrmUser::name).orElse(value);
+    }
+
+    private Run score(List<String> ids) {
+        Instant started = clock.instant();
+        Instant asOf = started;
+        Portfolio portfolio = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
+        int pending = 0;
+        int planned = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<Assessment> done = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            Map<String, CrmUser> owners = new HashMap<>();
+            Map<String, CrmUser> managers = new HashMap<>();
+            Map<String, Integer> earlier = assessments.scoresAsOf(batch, asOf.minus(Duration.ofDays(30)));
+            for (StoredAccount stored : reader.read(batch)) {
+                var account = stored.account();
+                CrmUser owner = users.user(account.ownerId()).orElse(null);
+                AccountSnapshot snapshot = new AccountSnapshot(account, owner, stored.contacts(),
+                        stored.interactions(), stored.opportunities(), stored.cases(), stored.history().stream()
+                                .map(h -> new AccountSnapshot.AccountChange(h.id(), h.field(), userName(h.oldValue()),
+                                        userName(h.newValue()), h.at())).toList(),
+                        portfolio.keyAccounts.contains(account.id()),
+                        KeyAccounts.strategic(account.tier(), account.segment(), strategicSegments),
+                        portfolio.logging.get(account.ownerId()));
+                Assessment a = scorecard.assess(snapshot, asOf);
+                Integer before = earlier.get(account.id());
+                if (before == null) {
+                    // No stored score 30 days back: scoring is pure, so replay it as of then.
+                    before = scorecard.assess(snapshot, asOf.minus(Duration.ofDays(30))).score();
+                }
+                done.add(a.withTrend(before));
+                names.put(account.id(), account.name());
+                if (owner != null) {
+                    owners.put(account.id(), owner);
+                    if (!owner.active() && owner.managerId() != null) {
+                        users.user(owner.managerId()).ifPresent(m -> managers.put(m.id(), m));
+                    }
+                }
+            }
+            assessments.save(done);
+            pending += outbox.offer(done);
+            List<FollowUp> ups = planner.plan(done, names, owners, managers, ledger.existing(batch), asOf);
+            ledger.plan(ups);
+            planned += ups.size();
+        }
+        Run run = new Run(ids.size(), pending, planned, Duration.between(started, clock.instant()));
+        log.info("Scored {} accounts in {} ms: {} risk-field updates and {} follow-up tasks to write", run.scored(),
+                run.took().toMillis(), pending, planned);
+        return run;
+    }
+}
