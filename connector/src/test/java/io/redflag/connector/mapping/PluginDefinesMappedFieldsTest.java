@@ -37,4 +37,18 @@ class PluginDefinesMappedFieldsTest {
         assertThat(custom).as("the default mapping reads custom fields").isNotEmpty();
         assertThat(missing).as("custom fields the default mapping reads but plugin/force-app does not define").isEmpty();
     }
+
+    @Test
+    void everyFieldTheServiceWritesIsInThePackage() {
+        List<String> missing = new ArrayList<>();
+        for (var f : io.redflag.connector.writeback.WrittenFields.ALL) {
+            String folder = f.object().equals("Task") || f.object().equals("Event") ? "Activity" : f.object();
+            Path file = OBJECTS.resolve(folder).resolve("fields").resolve(f.name() + ".field-meta.xml");
+            if (!Files.isRegularFile(file)) {
+                missing.add(f.qualified());
+            }
+        }
+        assertThat(io.redflag.connector.writeback.WrittenFields.ALL).isNotEmpty();
+        assertThat(missing).as("fields the service writes but plugin/force-app does not define").isEmpty();
+    }
 }
