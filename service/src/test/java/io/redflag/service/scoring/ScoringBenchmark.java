@@ -1,0 +1,73 @@
+package io.redflag.service.scoring;
+
+import io.redflag.connector.mapping.Mapping;
+import io.redflag.connector.mapping.MappingLoader;
+import io.redflag.connector.resilience.ApiBudget;
+import io.redflag.connector.resilience.ResilienceSettings;
+import io.redflag.connector.resilience.ResilientCrm;
+import io.redflag.connector.session.SalesforceCredentials;
+import io.redflag.connector.session.SalesforceSession;
+import io.redflag.connector.writeback.CrmWriter;
+import io.redflag.domain.scoring.Scorecard;
+import io.redflag.service.EmulatorHttp;
+import io.redflag.service.store.DirtyAccounts;
+import io.redflag.service.store.UserDirectory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Benchmark, not a test: a full rescore of every account in a store the sync benchmark filled, then the
+ * write-back of its results, with the API calls against the minimum, then a rerun that must write nothing.
+ * Run by scripts/bench-scoring.sh.
+ *
+ * <p>Usage: ScoringBenchmark EMULATOR_URL JDBC_URL [USER]
+ */
+public final class ScoringBenchmark {
+    private ScoringBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var ds = new com.zaxxer.hikari.HikariDataSource();
+        ds.setJdbcUrl(args[1]);
+        ds.setUsername(args.length > 2 ? args[2] : "sa");
+        ds.setPassword("");
+        Clock clock = Clock.systemUTC();
+        SalesforceSession session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(args[0]),
+                "redflag-demo-client", "redflag-demo-secret"), clock);
+        Mapping mapping = MappingLoader.load(Path.of("mappings/salesforce.yaml"));
+        Scorecard scorecard = new Scorecard(ScorecardLoader.load(null, mapping));
+        Outbox outbox = new Outbox(ds, clock);
+        FollowUpLedger ledger = new FollowUpLedger(ds, clock);
+        ScoringService scoring = new ScoringService(ds, mapping, scorecard, new AssessmentStore(ds,
+                JsonMapper.builder().findAndAddModules().build()), outbox, ledger, new DirtyAccounts(ds),
+                new UserDirectory(ds), clock, 0.8);
+        ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults(), ApiBudget.of(session));
+        WriteBack writeBack = new WriteBack(new CrmWriter(crm, 5, Duration.ofMillis(200)), outbox, ledger);
+        EmulatorHttp org = new EmulatorHttp(session);
+
+        for (int round = 1; round <= 2; round++) {
+            long start = System.nanoTime();
+            ScoringService.Run run = scoring.scoreAll();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("round %d: full rescore of %,d accounts in %.1f s (%,.0f accounts/s); %,d risk-field"
+                    + " updates and %,d follow-up tasks to write%n", round, run.scored(), seconds,
+                    run.scored() / seconds, run.pendingWrites(), run.plannedTasks());
+            org.resetCounters();
+            long w = System.nanoTime();
+            WriteBack.Flush flush = writeBack.flush();
+            long updates = org.calls("update");
+            long creates = org.calls("create");
+            long queries = org.calls("query");
+            long minimum = (flush.accountsWritten() + 199) / 200 + (flush.tasksCreated() + 199) / 200;
+            System.out.printf("  write-back in %.1f s: %,d accounts updated, %,d tasks created; calls: %d update +"
+                    + " %d create (+ %d task look-ups by key) against a minimum of %d%n", (System.nanoTime() - w)
+                            / 1e9, flush.accountsWritten(), flush.tasksCreated(), updates, creates, queries, minimum);
+        }
+        System.out.printf("peak heap %d MiB%n", java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
+    }
+}
