@@ -100,8 +100,12 @@ final class Facts {
         return c.title() == null || c.title().isBlank() ? n : n + " (" + c.title() + ")";
     }
 
+    /**
+     * Calendar days (UTC) from t to asOf: the numbers in explanations stay the same all day, so rescoring
+     * within a day rewrites no reason for the clock's sake alone.
+     */
     long daysSince(Instant t) {
-        return Duration.between(t, asOf).toDays();
+        return java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(t, ZoneOffset.UTC), today);
     }
 
     private static boolean matches(List<Pattern> patterns, String title) {

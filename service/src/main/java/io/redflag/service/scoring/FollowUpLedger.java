@@ -39,14 +39,20 @@ final class FollowUpLedger {
         this.clock = clock;
     }
 
-    /** Open keys, closing times and this week's counts per assignee, for these accounts. */
+    /** Open keys, closing times and this week's counts per assignee, for every account (one pass). */
+    FollowUpPlanner.Existing existingEverywhere() {
+        return existing(null);
+    }
+
+    /** Open keys, closing times and this week's counts per assignee, for these accounts (null: all). */
     FollowUpPlanner.Existing existing(Collection<String> accountIds) {
         Set<String> open = new HashSet<>();
         Map<String, Instant> closed = new HashMap<>();
-        List<String> ids = List.copyOf(accountIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String in = " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+        List<String> ids = accountIds == null ? null : List.copyOf(accountIds);
+        for (int from = 0; ids == null ? from == 0 : from < ids.size(); from += 500) {
+            List<String> chunk = ids == null ? List.of() : ids.subList(from, Math.min(ids.size(), from + 500));
+            String in = ids == null ? " IS NOT NULL" : " IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them.
             jdbc.query("SELECT signal_key, closed, completed_at, modified_at FROM task WHERE deleted = FALSE"
                     + " AND signal_key IS NOT NULL AND account" + in, rs -> {

@@ -76,6 +76,13 @@ final class Outbox {
         return n == null ? 0 : n;
     }
 
+    /** Accounts the CRM refused for good, with the CRM's message for each (at most {@code limit}). */
+    List<String> refused(int limit) {
+        return jdbc.query("SELECT account_id, error_code, error_message FROM account_outbox WHERE failed_for_good ="
+                + " TRUE ORDER BY account_id FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> rs.getString(1) + ": "
+                        + rs.getString(2) + " " + rs.getString(3));
+    }
+
     /** Written: no longer pending. Transient: stays pending, counted. Permanent: kept with the CRM's message. */
     void record(List<WriteResult> results) {
         Instant now = clock.instant();

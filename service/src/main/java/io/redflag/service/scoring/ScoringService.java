@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,11 @@ public final class ScoringService {
     private final double paretoShare;
     private final List<String> keyTiers;
     private final List<String> strategicSegments;
+    private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "redflag-scoring-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     ScoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard, AssessmentStore assessments,
             Outbox outbox, FollowUpLedger ledger, DirtyAccounts dirty, UserDirectory users, Clock clock,
@@ -85,6 +94,17 @@ public final class ScoringService {
         return score(reader.accountIds());
     }
 
+    private static List<StoredAccount> await(Future<List<StoredAccount>> next) {
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading accounts", e);
+        }
+    }
+
     /** AccountHistory keeps owners as user ids: a rep reads names. */
     private String userName(String value) {
         if (value == null || !value.startsWith("005") || value.length() != 18) {
@@ -99,18 +119,29 @@ public final class ScoringService {
         Portfolio portfolio = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
         int pending = 0;
         int planned = 0;
+        // Many accounts: one pass over the follow-ups beats a look-up per batch.
+        FollowUpPlanner.Existing everywhere = ids.size() > 2_000 ? ledger.existingEverywhere() : null;
+        List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        }
+        // Read the next batch from the store while this one is scored: the database and the scorecard work at once.
+        Future<List<StoredAccount>> next = batches.isEmpty() ? null : prefetch.submit(() -> reader.read(batches.get(0)));
+        for (int b = 0; b < batches.size(); b++) {
+            List<String> batch = batches.get(b);
+            List<StoredAccount> stored = await(next);
+            int following = b + 1;
+            next = following < batches.size() ? prefetch.submit(() -> reader.read(batches.get(following))) : null;
             List<Assessment> done = new ArrayList<>();
             Map<String, String> names = new HashMap<>();
             Map<String, CrmUser> owners = new HashMap<>();
             Map<String, CrmUser> managers = new HashMap<>();
             Map<String, Integer> earlier = assessments.scoresAsOf(batch, asOf.minus(Duration.ofDays(30)));
-            for (StoredAccount stored : reader.read(batch)) {
-                var account = stored.account();
+            for (StoredAccount one : stored) {
+                var account = one.account();
                 CrmUser owner = users.user(account.ownerId()).orElse(null);
-                AccountSnapshot snapshot = new AccountSnapshot(account, owner, stored.contacts(),
-                        stored.interactions(), stored.opportunities(), stored.cases(), stored.history().stream()
+                AccountSnapshot snapshot = new AccountSnapshot(account, owner, one.contacts(),
+                        one.interactions(), one.opportunities(), one.cases(), one.history().stream()
                                 .map(h -> new AccountSnapshot.AccountChange(h.id(), h.field(), userName(h.oldValue()),
                                         userName(h.newValue()), h.at())).toList(),
                         portfolio.keyAccounts.contains(account.id()),
@@ -133,8 +164,16 @@ public final class ScoringService {
             }
             assessments.save(done);
             pending += outbox.offer(done);
-            List<FollowUp> ups = planner.plan(done, names, owners, managers, ledger.existing(batch), asOf);
+            var existing = everywhere != null ? everywhere : ledger.existing(batch);
+            List<FollowUp> ups = planner.plan(done, names, owners, managers, existing, asOf);
             ledger.plan(ups);
+            if (everywhere != null) {
+                // Later batches must see this batch's plans: the weekly cap counts across the whole run.
+                ups.forEach(u -> {
+                    everywhere.openKeys().add(u.key());
+                    everywhere.createdThisWeek().merge(u.assigneeId(), 1, Integer::sum);
+                });
+            }
             planned += ups.size();
         }
         Run run = new Run(ids.size(), pending, planned, Duration.between(started, clock.instant()));

@@ -149,6 +149,31 @@ class DemoIT {
                 Collectors.counting())).values()).as("one task per key").containsOnly(1L);
     }
 
+    @Test
+    void theApiFiltersByLevelExplainsEachFindingAndSaysWhatIsWrongWithARequest() throws Exception {
+        String critical = get("/api/accounts?level=Critical");
+        assertThat(critical).contains("Redwood Pharma").doesNotContain("Summit Health Partners");
+        assertThat(get("/api/accounts?segment=Strategic&key=true")).contains("Orion Robotics");
+        String redwood = accounts().get("Redwood Pharma").getId();
+        assertThat(get("/api/accounts/" + redwood)).contains("\"recordIds\"").contains("\"scorecardVersion\"")
+                .contains("\"inputHash\"").contains("\"positives\"");
+        assertThat(get("/api/accounts/" + redwood + "/history")).contains("\"score\"");
+        assertThat(get("/api/accounts/" + redwood + "/follow-ups")).contains("OWNER_CHANGE:" + redwood);
+        assertThat(get("/v3/api-docs")).contains("/api/accounts/{id}/follow-ups");
+
+        HttpResponse<String> bad = send("/api/accounts?level=Doomed");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("level 'Doomed' is not one of Healthy, Watch, At Risk, Critical");
+        HttpResponse<String> none = send("/api/accounts/001000000000000AAA");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("no account 001000000000000AAA in the store");
+    }
+
+    private HttpResponse<String> send(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String get(String path) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
