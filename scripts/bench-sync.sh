@@ -26,5 +26,5 @@ until grep -q "listening on" "$log"; do
 done
 grep -E "Records:" "$log" || true
 rm -rf /tmp/redflag-bench
-java -Xmx1g -cp "$cp" io.redflag.service.bench.InitialSyncBenchmark "http://127.0.0.1:$port" "$jdbc" "$user" 2>&1 \
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$cp" io.redflag.service.bench.InitialSyncBenchmark "http://127.0.0.1:$port" "$jdbc" "$user" 2>&1 \
   | grep -vE "Initial sync of .*[0-9]+ / |records to read"

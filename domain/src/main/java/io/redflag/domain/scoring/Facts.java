@@ -5,7 +5,6 @@ import io.redflag.domain.model.ContactRole;
 import io.redflag.domain.model.Interaction;
 import io.redflag.domain.model.Opportunity;
 import io.redflag.domain.model.SupportCase;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,7 +38,14 @@ final class Facts {
     private final List<Pattern> executiveTitles;
     private final List<Pattern> keyTitles;
 
-    Facts(AccountSnapshot snapshot, Instant asOf, ScorecardConfig config) {
+    /** The configured title patterns, compiled once per scorecard. */
+    record Titles(List<Pattern> executive, List<Pattern> key) {
+        Titles(ScorecardConfig config) {
+            this(compile(config.executiveTitles()), compile(config.keyContactTitles()));
+        }
+    }
+
+    Facts(AccountSnapshot snapshot, Instant asOf, ScorecardConfig config, Titles titles) {
         this.snapshot = snapshot;
         this.asOf = asOf;
         this.today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
@@ -53,17 +59,21 @@ final class Facts {
                 .filter(i -> !i.completed() || i.kind() == Interaction.Kind.MEETING).toList();
         this.opportunities = snapshot.opportunities().stream().filter(o -> !after(o.createdAt())).toList();
         this.cases = snapshot.cases().stream().filter(c -> !after(c.openedAt())).toList();
-        this.executiveTitles = compile(config.executiveTitles());
-        this.keyTitles = compile(config.keyContactTitles());
+        this.executiveTitles = titles.executive();
+        this.keyTitles = titles.key();
     }
 
     boolean after(Instant t) {
         return t != null && t.isAfter(asOf);
     }
 
-    /** True when t lies within the last {@code days} days before asOf. */
+    /**
+     * True when t lies within the last {@code days} calendar days (UTC) up to asOf: on a day fewer than
+     * {@code days} days back ({@link #daysSince}), and not after asOf. Day-grained like the numbers in the
+     * explanations, so a rescore later the same day sees the same windows and writes nothing new.
+     */
     boolean within(Instant t, int days) {
-        return t != null && !t.isAfter(asOf) && t.isAfter(asOf.minus(Duration.ofDays(days)));
+        return t != null && !t.isAfter(asOf) && daysSince(t) < days;
     }
 
     boolean executive(Contact c) {

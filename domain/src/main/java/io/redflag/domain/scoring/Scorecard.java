@@ -37,9 +37,14 @@ public final class Scorecard {
     }
 
     private final ScorecardConfig config;
+    /** The configuration as hashed text, written once: it is part of every assessment's input hash. */
+    private final String configText;
+    private final Facts.Titles titles;
 
     public Scorecard(ScorecardConfig config) {
         this.config = config.validate();
+        this.configText = config.toString();
+        this.titles = new Facts.Titles(config);
     }
 
     public ScorecardConfig config() {
@@ -47,7 +52,19 @@ public final class Scorecard {
     }
 
     public Assessment assess(AccountSnapshot snapshot, Instant asOf) {
-        Facts facts = new Facts(snapshot, asOf, config);
+        return assess(snapshot, asOf, true);
+    }
+
+    /**
+     * The score the account had as of an earlier moment (replayed from the snapshot, for the trend when no
+     * assessment was stored then). Skips the input hash, which a replay does not keep.
+     */
+    public int scoreAsOf(AccountSnapshot snapshot, Instant asOf) {
+        return assess(snapshot, asOf, false).score();
+    }
+
+    private Assessment assess(AccountSnapshot snapshot, Instant asOf, boolean withHash) {
+        Facts facts = new Facts(snapshot, asOf, config, titles);
         boolean thinEvidence = thinEvidence(snapshot);
         double multiplier = snapshot.strategic() ? config.strategicMultiplier() : 1.0;
         List<Finding> findings = new ArrayList<>();
@@ -87,7 +104,7 @@ public final class Scorecard {
             level = Level.AT_RISK;
         }
         return new Assessment(snapshot.account().id(), asOf, score, level, findings, positives,
-                snapshot.keyAccount(), snapshot.strategic(), config.version(), hash(snapshot, asOf), null);
+                snapshot.keyAccount(), snapshot.strategic(), config.version(), withHash ? hash(snapshot, asOf) : null, null);
     }
 
     private Level level(int score) {
@@ -115,9 +132,10 @@ public final class Scorecard {
 
     /** SHA-256 of the inputs: the snapshot's records as of asOf, the as-of time and the configuration. */
     private String hash(AccountSnapshot s, Instant asOf) {
-        StringBuilder in = new StringBuilder(4096).append(asOf).append('\n').append(config).append('\n')
-                .append(s.account()).append(s.owner()).append(s.keyAccount()).append(s.strategic())
-                .append(s.ownerLogging());
+        StringBuilder in = new StringBuilder(16384).append(asOf).append('\n').append(configText).append('\n');
+        InputText.append(in, s.account());
+        InputText.append(in, s.owner()).append(s.keyAccount()).append(s.strategic());
+        InputText.append(in, s.ownerLogging());
         appendSorted(in, s.contacts().stream().filter(c -> c.createdAt() == null || !c.createdAt().isAfter(asOf)));
         appendSorted(in, s.interactions().stream());
         appendSorted(in, s.opportunities().stream().filter(o -> o.createdAt() == null || !o.createdAt().isAfter(asOf)));
@@ -132,6 +150,6 @@ public final class Scorecard {
     }
 
     private static void appendSorted(StringBuilder in, java.util.stream.Stream<?> records) {
-        records.map(String::valueOf).sorted().forEach(r -> in.append(r).append('\n'));
+        records.map(InputText::text).sorted().forEach(r -> in.append(r).append('\n'));
     }
 }

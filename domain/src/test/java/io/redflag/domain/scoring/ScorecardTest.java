@@ -75,6 +75,32 @@ class ScorecardTest {
     }
 
     @Test
+    void theHashedInputTextIsTheRecordsOwnText() {
+        var snapshot = accountWhosePrimaryContactLeft().change("Owner", "A", "B", 10).build();
+        for (Object r : List.of(snapshot.account(), snapshot.contacts().get(0), snapshot.interactions().get(0),
+                snapshot.cases().get(0), snapshot.history().get(0), snapshot.ownerLogging())) {
+            assertThat(InputText.text(r)).isEqualTo(r.toString());
+        }
+    }
+
+    @Test
+    void aRescoreLaterTheSameDayFindsTheSameAsTheFirst() {
+        // Windows count calendar days (UTC) like the explanations: an activity early on the window's first day
+        // stays inside all day instead of sliding out at the hour it was logged.
+        Accounts a = accountWhosePrimaryContactLeft();
+        Instant morning = Instant.parse("2026-06-30T00:00:05Z");
+        Instant evening = Instant.parse("2026-06-30T23:59:55Z");
+        var snapshot = a.build();
+        Assessment early = SCORECARD.assess(snapshot, morning);
+        Assessment late = SCORECARD.assess(snapshot, evening);
+        assertThat(late.findings()).isEqualTo(early.findings());
+        assertThat(late.score()).isEqualTo(early.score());
+        assertThat(SCORECARD.scoreAsOf(snapshot, morning)).isEqualTo(early.score());
+        assertThat(SCORECARD.assess(snapshot, Instant.parse("2026-07-01T00:00:05Z")).findings())
+                .isNotEqualTo(early.findings());
+    }
+
+    @Test
     void anOwnerWhoLogsAlmostNothingMakesActivityFindingsInsufficientEvidence() {
         Accounts a = account().ownerLogging(5, 40);
         a.rhythm(a.contact("Dana Reyes", "CFO", ContactRole.DECISION_MAKER), 208, 34, 7);

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,15 +84,15 @@ public final class ScoringService {
             return null;
         }
         boolean all = entries.stream().anyMatch(e -> e.accountId().equals(DirtyAccounts.EVERY_ACCOUNT));
-        Run run = all ? score(reader.accountIds()) : score(entries.stream().map(DirtyAccounts.Entry::accountId)
-                .toList());
+        Run run = all ? score(reader.accountIds(), true) : score(entries.stream()
+                .map(DirtyAccounts.Entry::accountId).toList(), false);
         dirty.done(entries);
         return run;
     }
 
     /** Scores every account now (the daily run goes through the queue instead, to survive a restart). */
     public synchronized Run scoreAll() {
-        return score(reader.accountIds());
+        return score(reader.accountIds(), true);
     }
 
     private static List<StoredAccount> await(Future<List<StoredAccount>> next) {
@@ -113,7 +114,8 @@ public final class ScoringService {
         return users.user(value).map(CrmUser::name).orElse(value);
     }
 
-    private Run score(List<String> ids) {
+    /** @param everyAccount ids are every live account in id order: batches are read as id ranges */
+    private Run score(List<String> ids, boolean everyAccount) {
         Instant started = clock.instant();
         Instant asOf = started;
         Portfolio portfolio = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
@@ -126,12 +128,14 @@ public final class ScoringService {
             batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
         }
         // Read the next batch from the store while this one is scored: the database and the scorecard work at once.
-        Future<List<StoredAccount>> next = batches.isEmpty() ? null : prefetch.submit(() -> reader.read(batches.get(0)));
+        Function<List<String>, List<StoredAccount>> read = everyAccount
+                ? batch -> reader.readRange(batch.get(0), batch.get(batch.size() - 1)) : reader::read;
+        Future<List<StoredAccount>> next = batches.isEmpty() ? null : prefetch.submit(() -> read.apply(batches.get(0)));
         for (int b = 0; b < batches.size(); b++) {
             List<String> batch = batches.get(b);
             List<StoredAccount> stored = await(next);
             int following = b + 1;
-            next = following < batches.size() ? prefetch.submit(() -> reader.read(batches.get(following))) : null;
+            next = following < batches.size() ? prefetch.submit(() -> read.apply(batches.get(following))) : null;
             List<Assessment> done = new ArrayList<>();
             Map<String, String> names = new HashMap<>();
             Map<String, CrmUser> owners = new HashMap<>();
@@ -151,7 +155,7 @@ public final class ScoringService {
                 Integer before = earlier.get(account.id());
                 if (before == null) {
                     // No stored score 30 days back: scoring is pure, so replay it as of then.
-                    before = scorecard.assess(snapshot, asOf.minus(Duration.ofDays(30))).score();
+                    before = scorecard.scoreAsOf(snapshot, asOf.minus(Duration.ofDays(30)));
                 }
                 done.add(a.withTrend(before));
                 names.put(account.id(), account.name());
