@@ -214,10 +214,14 @@ final class RecordWriter {
         return v instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC) : v;
     }
 
+    /**
+     * Rows a batch wrote. A statement that succeeded without a count (PostgreSQL's driver with
+     * reWriteBatchedInserts answers so for the inserts it folds into one) wrote its one row.
+     */
     static int sum(int[] counts) {
         int n = 0;
         for (int c : counts) {
-            n += Math.max(c, 0);
+            n += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(c, 0);
         }
         return n;
     }

@@ -130,17 +130,17 @@ public final class CrmSync {
             progress = new SyncProgress(object, total(object), clock, state);
             counts.calls++;
         }
-        QueryResult page = crm.read("queryAll:" + object, object, c -> {
+        QueryResult first = crm.read("queryAll:" + object, object, c -> {
             c.setQueryOptions(settings.batchSize());
             return c.queryAll(soql);
         });
+        Page page = map(entity, object, first);
         counts.calls++;
         while (true) {
-            // Read the next page while this one is mapped and stored: the CRM and the database work at once.
-            Future<QueryResult> next = page.isDone() || state.paused() ? null
-                    : readMore(object, page.getQueryLocator());
+            // Read and map the next page while this one is stored: the CRM, the mapping and the database work at once.
+            Future<Page> next = page.done() || state.paused() ? null : readMore(entity, object, page.locator());
             try {
-                storePage(entity, object, page.getRecords(), counts, full);
+                storePage(entity, object, page, counts, full);
             } catch (RuntimeException e) {
                 if (next != null) {
                     next.cancel(true);
@@ -151,7 +151,7 @@ public final class CrmSync {
                 progress.report(counts.read);
             }
             if (next == null) {
-                if (!page.isDone()) {
+                if (!page.done()) {
                     // Paused between pages: what is stored is covered by the watermark; resuming reads on from there.
                     log.info("Sync of {} paused after {} records", object, counts.read);
                     return result(entity, full, counts);
@@ -179,14 +179,14 @@ public final class CrmSync {
                 counts.calls, counts.unchanged, Set.copyOf(counts.changed));
     }
 
-    private Future<QueryResult> readMore(String object, String locator) {
-        return reader.submit(() -> crm.read("queryMore:" + object, object, c -> {
+    private Future<Page> readMore(String entity, String object, String locator) {
+        return reader.submit(() -> map(entity, object, crm.read("queryMore:" + object, object, c -> {
             c.setQueryOptions(settings.batchSize());
             return c.queryMore(locator);
-        }));
+        })));
     }
 
-    private static QueryResult await(Future<QueryResult> next) {
+    private static Page await(Future<Page> next) {
         try {
             return next.get();
         } catch (ExecutionException e) {
@@ -206,12 +206,22 @@ public final class CrmSync {
         return crm.read("count:" + object, object, c -> c.queryAll("SELECT COUNT() FROM " + object)).getSize();
     }
 
-    private void storePage(String entity, String object, SObject[] records, Counts counts, boolean full) {
+    /**
+     * One page of a read, mapped: the live records, the ids the recycle bin holds, the last record (its stamp
+     * and id are the watermark), and how many were read and rejected.
+     */
+    private record Page(List<MappedRecord> records, List<String> deleted, MappedRecord last, int read, int rejected,
+            boolean done, String locator) {
+    }
+
+    /** Maps a page; a malformed record is logged with its id and reason and left out, the rest go on. */
+    private Page map(String entity, String object, QueryResult result) {
+        SObject[] records = result.getRecords();
         List<MappedRecord> mapped = new ArrayList<>(records.length);
         List<String> deleted = new ArrayList<>();
         MappedRecord last = null;
+        int rejected = 0;
         for (SObject r : records) {
-            counts.read++;
             try {
                 MappedRecord m = mapper.map(entity, r);
                 last = m;
@@ -221,20 +231,26 @@ public final class CrmSync {
                     mapped.add(m);
                 }
             } catch (RecordRejectedException e) {
-                counts.rejected++;
+                rejected++;
                 log.warn("Sync of {}: {}", object, e.getMessage());
             }
         }
-        if (last == null) {
+        return new Page(mapped, deleted, last, records.length, rejected, result.isDone(), result.getQueryLocator());
+    }
+
+    private void storePage(String entity, String object, Page page, Counts counts, boolean full) {
+        counts.read += page.read();
+        counts.rejected += page.rejected();
+        if (page.last() == null) {
             return;
         }
-        Instant stamp = last.modifiedAt();
-        CrmStore.StoreResult stored = store.storeBatch(entity, mapped, deleted, stamp == null ? null
-                : new CrmStore.Watermark(object, stamp, last.id()), full);
+        Instant stamp = page.last().modifiedAt();
+        CrmStore.StoreResult stored = store.storeBatch(entity, page.records(), page.deleted(), stamp == null ? null
+                : new CrmStore.Watermark(object, stamp, page.last().id()), full);
         counts.written += stored.written();
         counts.unchanged += stored.unchanged();
         counts.changed.addAll(stored.changedAccounts());
-        counts.deleted += deleted.size();
+        counts.deleted += page.deleted().size();
     }
 
     /**
