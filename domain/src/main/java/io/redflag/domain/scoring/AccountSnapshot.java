@@ -2,6 +2,7 @@ package io.redflag.domain.scoring;
 
 import io.redflag.domain.model.Account;
 import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.ContactChange;
 import io.redflag.domain.model.CrmUser;
 import io.redflag.domain.model.Interaction;
 import io.redflag.domain.model.Opportunity;
@@ -21,10 +22,21 @@ import java.util.Objects;
  * @param keyAccount   decided by {@link KeyAccounts}
  * @param strategic    in the strategic segment: scored with the stricter scorecard
  * @param ownerLogging how much the owner logs across all their accounts (evidence quality)
+ * @param formerContacts contacts that moved from this account to another one, as they are now
+ * @param contactChanges observed moves and re-titles of this account's contacts and former contacts
  */
 public record AccountSnapshot(Account account, CrmUser owner, List<Contact> contacts, List<Interaction> interactions,
         List<Opportunity> opportunities, List<SupportCase> cases, List<AccountChange> history, boolean keyAccount,
-        boolean strategic, OwnerLogging ownerLogging) {
+        boolean strategic, OwnerLogging ownerLogging, List<Contact> formerContacts,
+        List<ContactChange> contactChanges) {
+
+    /** A snapshot without observed contact changes (no contact has moved or been re-titled). */
+    public AccountSnapshot(Account account, CrmUser owner, List<Contact> contacts, List<Interaction> interactions,
+            List<Opportunity> opportunities, List<SupportCase> cases, List<AccountChange> history,
+            boolean keyAccount, boolean strategic, OwnerLogging ownerLogging) {
+        this(account, owner, contacts, interactions, opportunities, cases, history, keyAccount, strategic,
+                ownerLogging, List.of(), List.of());
+    }
 
     /** One tracked change of an account field, as Salesforce's AccountHistory records it. */
     public record AccountChange(String id, String field, String oldValue, String newValue, Instant at) {
@@ -44,5 +56,7 @@ public record AccountSnapshot(Account account, CrmUser owner, List<Contact> cont
         cases = List.copyOf(cases);
         history = List.copyOf(history);
         ownerLogging = ownerLogging == null ? new OwnerLogging(0, 0) : ownerLogging;
+        formerContacts = List.copyOf(formerContacts);
+        contactChanges = List.copyOf(contactChanges);
     }
 }

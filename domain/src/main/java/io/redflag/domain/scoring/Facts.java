@@ -1,6 +1,7 @@
 package io.redflag.domain.scoring;
 
 import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.ContactChange;
 import io.redflag.domain.model.ContactRole;
 import io.redflag.domain.model.Interaction;
 import io.redflag.domain.model.Opportunity;
@@ -8,8 +9,10 @@ import io.redflag.domain.model.SupportCase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,14 @@ final class Facts {
     final LocalDate today;
     final ScorecardConfig config;
     final ScorecardConfig.Rules rules;
-    /** Contacts that existed at asOf (deleted ones included). */
+    /** Contacts at the account at asOf (deleted ones included), with the titles they had then. */
     final List<Contact> contacts;
+    /** Contacts that had moved from this account to another one by asOf, and when each moved. */
+    final Map<Contact, Instant> movedAway = new LinkedHashMap<>();
+    /** When each contact at asOf moved in from another account (absent: it did not). */
+    final Map<String, Instant> movedIn = new HashMap<>();
+    /** Title changes up to asOf, per contact, oldest first. */
+    final Map<String, List<ContactChange>> retitled = new HashMap<>();
     /** Calls made, emails sent or received, meetings held: at or before asOf, done. */
     final List<Interaction> done;
     /** Interactions planned after asOf. */
@@ -51,8 +60,48 @@ final class Facts {
         this.today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         this.config = config;
         this.rules = config.rules();
-        this.contacts = snapshot.contacts().stream().filter(c -> !after(c.createdAt())).toList();
+        String account = snapshot.account().id();
+        Map<String, ContactChange> lastMove = new HashMap<>(); // per contact, the last move up to asOf
+        Map<String, ContactChange> firstLaterMove = new HashMap<>();
+        Map<String, String> titleThen = new HashMap<>(); // per contact, the title before its first later change
+        for (ContactChange ch : snapshot.contactChanges()) {
+            boolean later = ch.at().isAfter(asOf);
+            if (ch.field() == ContactChange.Field.ACCOUNT) {
+                (later ? firstLaterMove : lastMove).merge(ch.contactId(), ch, (a, b) -> later
+                        ? (b.at().isBefore(a.at()) ? b : a) : (b.at().isAfter(a.at()) ? b : a));
+            } else if (later) {
+                titleThen.merge(ch.contactId(), ch.oldValue() == null ? "" : ch.oldValue(), (a, b) -> a);
+            } else {
+                retitled.computeIfAbsent(ch.contactId(), k -> new ArrayList<>()).add(ch);
+            }
+        }
+        List<Contact> present = new ArrayList<>();
+        for (Contact c : snapshot.contacts()) {
+            ContactChange later = firstLaterMove.get(c.id());
+            if (after(c.createdAt()) || later != null && !account.equals(later.oldValue())) {
+                continue; // not created yet, or still at another account then
+            }
+            ContactChange in = lastMove.get(c.id());
+            if (in != null && account.equals(in.newValue())) {
+                movedIn.put(c.id(), in.at());
+            }
+            present.add(asOf(c, titleThen.get(c.id())));
+        }
+        for (Contact c : snapshot.formerContacts()) {
+            ContactChange later = firstLaterMove.get(c.id());
+            ContactChange out = lastMove.get(c.id());
+            if (after(c.createdAt())) {
+                continue;
+            }
+            if (later != null && account.equals(later.oldValue())) {
+                present.add(asOf(c, titleThen.get(c.id()))); // it moved away only after asOf
+            } else if (out != null && account.equals(out.oldValue())) {
+                movedAway.put(asOf(c, titleThen.get(c.id())), out.at());
+            }
+        }
+        this.contacts = List.copyOf(present);
         contacts.forEach(c -> contactById.put(c.id(), c));
+        retitled.values().forEach(l -> l.sort(Comparator.comparing(ContactChange::at)));
         this.done = snapshot.interactions().stream().filter(i -> i.at() != null && !i.at().isAfter(asOf))
                 .filter(Interaction::completed).sorted(Comparator.comparing(Interaction::at)).toList();
         this.planned = snapshot.interactions().stream().filter(i -> i.at() != null && i.at().isAfter(asOf))
@@ -61,6 +110,15 @@ final class Facts {
         this.cases = snapshot.cases().stream().filter(c -> !after(c.openedAt())).toList();
         this.executiveTitles = titles.executive();
         this.keyTitles = titles.key();
+    }
+
+    /** The contact with the title it had at asOf ({@code title} null: its current one). */
+    private static Contact asOf(Contact c, String title) {
+        if (title == null || title.equals(c.title())) {
+            return c;
+        }
+        return new Contact(c.id(), c.accountId(), c.name(), title.isEmpty() ? null : title, c.email(), c.roles(),
+                c.primary(), c.leftCompany(), c.emailBouncedAt(), c.createdAt(), c.modifiedAt(), c.deleted());
     }
 
     boolean after(Instant t) {
@@ -74,6 +132,11 @@ final class Facts {
      */
     boolean within(Instant t, int days) {
         return t != null && !t.isAfter(asOf) && daysSince(t) < days;
+    }
+
+    /** Whether a title alone reads as an executive's (CEO, CFO, Chief …). */
+    boolean executiveTitle(String title) {
+        return matches(executiveTitles, title);
     }
 
     boolean executive(Contact c) {

@@ -1,6 +1,7 @@
 package io.redflag.domain.scoring;
 
 import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.ContactChange;
 import io.redflag.domain.model.Interaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,15 +61,28 @@ final class RelationshipSignals {
             }
             String how = c.leftCompany() ? "is marked as having left" : c.deleted() ? "was deleted from the CRM"
                     : "no longer receives email (bounced " + f.daysSince(c.emailBouncedAt()) + " days ago)";
-            boolean wasEngaged = f.done.stream().anyMatch(i -> c.id().equals(i.contactId())
-                    && f.within(i.at(), f.rules.engagedWindowDays() + 90));
-            boolean only = wasEngaged && !otherEngagedKey;
-            out.add(Finding.risk(Signal.KEY_CONTACT_LEFT, only ? Severity.CRITICAL : w.severity(),
-                    only ? w.cap() : w.points(), f.name(c) + " " + how + (only
-                            ? "; no other key contact has been engaged in " + f.rules.engagedWindowDays() + " days."
-                            : "."), List.of(c.id()), c.id()));
+            out.add(departure(f, w, c, how, otherEngagedKey));
         }
+        // A key contact who moved to another account has left this one; recent moves only, like engagement.
+        f.movedAway.forEach((c, at) -> {
+            if (f.key(c) && f.within(at, f.rules.engagedWindowDays())) {
+                out.add(departure(f, w, c, "moved to another account " + f.daysSince(at) + " days ago",
+                        otherEngagedKey));
+            }
+        });
         return out;
+    }
+
+    /** Critical when the contact was engaged and no other key contact is. */
+    private static Finding departure(Facts f, ScorecardConfig.Weight w, Contact c, String how,
+            boolean otherEngagedKey) {
+        boolean wasEngaged = f.done.stream().anyMatch(i -> c.id().equals(i.contactId())
+                && f.within(i.at(), f.rules.engagedWindowDays() + 90));
+        boolean only = wasEngaged && !otherEngagedKey;
+        return Finding.risk(Signal.KEY_CONTACT_LEFT, only ? Severity.CRITICAL : w.severity(),
+                only ? w.cap() : w.points(), f.name(c) + " " + how + (only
+                        ? "; no other key contact has been engaged in " + f.rules.engagedWindowDays() + " days."
+                        : "."), List.of(c.id()), c.id());
     }
 
     static List<Finding> singleThreaded(Facts f) {
@@ -114,10 +128,32 @@ final class RelationshipSignals {
         int days = f.rules.executiveChangeDays();
         boolean newAccount = f.within(f.snapshot.account().createdAt(), days);
         for (Contact c : f.contacts) {
-            if (!newAccount && f.executive(c) && !f.gone(c) && f.within(c.createdAt(), days)) {
+            if (newAccount || !f.executive(c) || f.gone(c)) {
+                continue;
+            }
+            Instant movedIn = f.movedIn.get(c.id());
+            List<ContactChange> titles = f.retitled.getOrDefault(c.id(), List.of());
+            ContactChange promoted = null;
+            for (ContactChange t : titles) {
+                if (f.within(t.at(), days) && f.executiveTitle(t.newValue()) && !f.executiveTitle(t.oldValue())) {
+                    promoted = t; // the latest such change
+                }
+            }
+            if (f.within(c.createdAt(), days)) {
                 out.add(Finding.risk(Signal.EXECUTIVE_CHANGE, w.severity(), w.points(), "A new executive, "
                         + f.name(c) + ", appeared " + f.daysSince(c.createdAt()) + " days ago.", List.of(c.id()),
                         c.id()));
+            } else if (movedIn != null && f.within(movedIn, days)) {
+                out.add(Finding.risk(Signal.EXECUTIVE_CHANGE, w.severity(), w.points(), "A new executive, "
+                        + f.name(c) + ", joined from another account " + f.daysSince(movedIn) + " days ago.",
+                        List.of(c.id()), c.id()));
+            } else if (promoted != null) {
+                String before = promoted.oldValue() == null || promoted.oldValue().isBlank() ? "had no title"
+                        : "was " + promoted.oldValue();
+                String name = c.name() == null ? c.id() : c.name();
+                out.add(Finding.risk(Signal.EXECUTIVE_CHANGE, w.severity(), w.points(), name + " became "
+                        + promoted.newValue() + " " + f.daysSince(promoted.at()) + " days ago (" + before + ").",
+                        List.of(c.id()), c.id()));
             }
         }
         for (var change : f.snapshot.history()) {

@@ -141,6 +141,8 @@ public final class Scorecard {
         appendSorted(in, s.opportunities().stream().filter(o -> o.createdAt() == null || !o.createdAt().isAfter(asOf)));
         appendSorted(in, s.cases().stream().filter(c -> c.openedAt() == null || !c.openedAt().isAfter(asOf)));
         appendSorted(in, s.history().stream().filter(h -> !h.at().isAfter(asOf)));
+        appendSorted(in, s.formerContacts().stream());
+        appendSorted(in, s.contactChanges().stream().filter(c -> !c.at().isAfter(asOf)));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(in.toString().getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,7 @@ package io.redflag.domain.scoring;
 
 import io.redflag.domain.model.Account;
 import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.ContactChange;
 import io.redflag.domain.model.ContactRole;
 import io.redflag.domain.model.CrmUser;
 import io.redflag.domain.model.Interaction;
@@ -32,6 +33,8 @@ final class Accounts {
     private final List<Opportunity> opportunities = new ArrayList<>();
     private final List<SupportCase> cases = new ArrayList<>();
     private final List<AccountSnapshot.AccountChange> history = new ArrayList<>();
+    private final List<Contact> formerContacts = new ArrayList<>();
+    private final List<ContactChange> contactChanges = new ArrayList<>();
     private CrmUser owner = new CrmUser(OWNER, "Olivia Owner", null, true, MANAGER);
     private boolean key = true;
     private boolean strategic;
@@ -62,6 +65,34 @@ final class Accounts {
         contacts.add(new Contact(id, ACCOUNT, name, title, null, Set.of(roles), false, left, bounced,
                 daysAgo(createdDaysAgo), daysAgo(1), deleted));
         return id;
+    }
+
+    static final String OTHER_ACCOUNT = "001000000000009AAA";
+
+    /** The contact moved to another account {@code daysAgo} days ago (it stays a former contact here). */
+    Accounts movedAway(String contactId, double daysAgo) {
+        Contact c = contacts.stream().filter(x -> x.id().equals(contactId)).findFirst().orElseThrow();
+        contacts.remove(c);
+        formerContacts.add(new Contact(c.id(), OTHER_ACCOUNT, c.name(), c.title(), c.email(), c.roles(), c.primary(),
+                c.leftCompany(), c.emailBouncedAt(), c.createdAt(), daysAgo(daysAgo), c.deleted()));
+        contactChanges.add(new ContactChange(contactId, ContactChange.Field.ACCOUNT, ACCOUNT, OTHER_ACCOUNT,
+                daysAgo(daysAgo)));
+        return this;
+    }
+
+    /** The contact came from another account {@code daysAgo} days ago. */
+    Accounts movedIn(String contactId, double daysAgo) {
+        contactChanges.add(new ContactChange(contactId, ContactChange.Field.ACCOUNT, OTHER_ACCOUNT, ACCOUNT,
+                daysAgo(daysAgo)));
+        return this;
+    }
+
+    /** The contact's title changed {@code daysAgo} days ago from {@code before} to its current title. */
+    Accounts retitled(String contactId, String before, double daysAgo) {
+        Contact c = contacts.stream().filter(x -> x.id().equals(contactId)).findFirst().orElseThrow();
+        contactChanges.add(new ContactChange(contactId, ContactChange.Field.TITLE, before, c.title(),
+                daysAgo(daysAgo)));
+        return this;
     }
 
     /** A completed interaction of the kind, outbound, connected. */
@@ -145,6 +176,6 @@ final class Accounts {
         Account a = new Account(ACCOUNT, "Acme Corp", OWNER, null, null, null, null, changeEvent, daysAgo(created),
                 daysAgo(1));
         return new AccountSnapshot(a, owner, contacts, interactions, opportunities, cases, history, key, strategic,
-                logging);
+                logging, formerContacts, contactChanges);
     }
 }

@@ -150,6 +150,50 @@ class SignalsTest {
     }
 
     @Test
+    void aKeyContactWhoMovedToAnotherAccountHasLeftThisOne() {
+        Accounts a = healthy();
+        String cfo = a.contact("Dana Reyes", "CFO", ContactRole.DECISION_MAKER);
+        a.rhythm(cfo, 150, 40, 7).movedAway(cfo, 12);
+        assertThat(risks(a, Signal.KEY_CONTACT_LEFT)).singleElement().satisfies(f -> {
+            assertThat(f.explanation()).isEqualTo("Dana Reyes (CFO) moved to another account 12 days ago.");
+            assertThat(f.subjectId()).isEqualTo(cfo);
+        });
+        // Before the move she was still here: a replay as of then finds no departure.
+        assertThat(SCORECARD.assess(a.build(), daysAgo(20)).findings())
+                .noneMatch(f -> f.key().equals("KEY_CONTACT_LEFT"));
+
+        Accounts old = healthy();
+        String vp = old.contact("Sam Lee", "CFO", ContactRole.DECISION_MAKER);
+        old.movedAway(vp, 95);
+        assertThat(risks(old, Signal.KEY_CONTACT_LEFT)).as("a move longer ago than the engaged window").isEmpty();
+        Accounts analyst = healthy();
+        analyst.movedAway(analyst.contact("Pat Doe", "Analyst"), 5);
+        assertThat(risks(analyst, Signal.KEY_CONTACT_LEFT)).as("not a key contact").isEmpty();
+    }
+
+    @Test
+    void executiveChangeByARetitledContactOrAnExecutiveWhoMovedIn() {
+        Accounts promoted = healthy();
+        promoted.retitled(promoted.contact("Jo Park", "Chief Operating Officer", false, false, null, 800),
+                "VP Operations", 15);
+        assertThat(risks(promoted, Signal.EXECUTIVE_CHANGE)).singleElement().satisfies(f -> assertThat(
+                f.explanation()).isEqualTo("Jo Park became Chief Operating Officer 15 days ago (was VP Operations)."));
+        assertThat(SCORECARD.assess(promoted.build(), daysAgo(20)).findings()).as("as of before the new title")
+                .noneMatch(f -> f.key().equals("EXECUTIVE_CHANGE"));
+
+        Accounts sideways = healthy();
+        sideways.retitled(sideways.contact("Jo Park", "CEO", false, false, null, 800), "Chief Operating Officer", 15);
+        assertThat(risks(sideways, Signal.EXECUTIVE_CHANGE)).as("already an executive before").isEmpty();
+
+        Accounts arrived = healthy();
+        arrived.movedIn(arrived.contact("Ana Cruz", "Chief Financial Officer", false, false, null, 800), 30);
+        assertThat(risks(arrived, Signal.EXECUTIVE_CHANGE)).singleElement().satisfies(f -> assertThat(
+                f.explanation()).contains("joined from another account 30 days ago"));
+        assertThat(SCORECARD.assess(arrived.build(), daysAgo(40)).findings()).as("not here yet")
+                .noneMatch(f -> f.key().equals("EXECUTIVE_CHANGE"));
+    }
+
+    @Test
     void singleThreadedWhenFewerThanTwoAreEngagedOrNoneIsSenior() {
         Accounts one = account();
         one.rhythm(one.contact("Dana Reyes", "CFO", ContactRole.DECISION_MAKER), 80, 2, 7);
