@@ -150,7 +150,7 @@ public final class ScoringService {
                                         userName(h.newValue()), h.at())).toList(),
                         portfolio.keyAccounts.contains(account.id()),
                         KeyAccounts.strategic(account.tier(), account.segment(), strategicSegments),
-                        portfolio.logging.get(account.ownerId()));
+                        portfolio.logging.get(account.ownerId()), one.formerContacts(), one.contactChanges());
                 Assessment a = scorecard.assess(snapshot, asOf);
                 Integer before = earlier.get(account.id());
                 if (before == null) {

@@ -3,6 +3,7 @@ package io.redflag.service.scoring;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.domain.model.Account;
 import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.ContactChange;
 import io.redflag.domain.model.ContactRole;
 import io.redflag.domain.model.Interaction;
 import io.redflag.domain.model.Opportunity;
@@ -95,14 +96,28 @@ final class StoreReader {
                         primary.put(contact, true);
                     }
                 }, args);
+        String contactColumns = "c.id, c.account, c.name, c.title, c.email, c.left_company, c.email_bounced_at,"
+                + " c.created_at, c.modified_at, c.deleted";
         Map<String, List<Contact>> contacts = new HashMap<>();
-        jdbc.query("SELECT id, account, name, title, email, left_company, email_bounced_at, created_at, modified_at,"
-                + " deleted FROM contact WHERE account" + in, rs -> {
-                    String id = rs.getString(1);
-                    contacts.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Contact(id,
-                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            roles.getOrDefault(id, Set.of()), primary.getOrDefault(id, false), rs.getBoolean(6),
-                            instant(rs, 7), instant(rs, 8), instant(rs, 9), rs.getBoolean(10)));
+        jdbc.query("SELECT " + contactColumns + " FROM contact c WHERE c.account" + in, rs -> {
+            contacts.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(contact(rs, roles, primary));
+        }, args);
+        // Contacts that moved away (found by the account they left), and every observed change of a contact
+        // that is here now or was: one account's departure is another's arrival.
+        Map<String, List<Contact>> former = new HashMap<>();
+        jdbc.query("SELECT DISTINCT m.old_value, " + contactColumns + " FROM contact_change m JOIN contact c ON c.id ="
+                + " m.contact WHERE m.field = 'ACCOUNT' AND m.old_value" + in, rs -> {
+                    former.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(contact(rs, 1, roles, primary));
+                }, args);
+        Map<String, List<ContactChange>> contactChanges = new HashMap<>();
+        jdbc.query("SELECT c.account, m.contact, m.field, m.old_value, m.new_value, m.changed_at FROM contact_change m"
+                + " JOIN contact c ON c.id = m.contact WHERE c.account" + in, rs -> {
+                    contactChanges.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(contactChange(rs));
+                }, args);
+        jdbc.query("SELECT m2.old_value, m.contact, m.field, m.old_value, m.new_value, m.changed_at FROM contact_change m"
+                + " JOIN (SELECT DISTINCT contact, old_value FROM contact_change WHERE field = 'ACCOUNT' AND old_value"
+                + in + ") m2 ON m2.contact = m.contact", rs -> {
+                    contactChanges.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(contactChange(rs));
                 }, args);
 
         Map<String, List<OpportunityChange>> changes = new HashMap<>();
@@ -165,9 +180,31 @@ final class StoreReader {
         for (Account a : accounts.values()) {
             out.add(new StoredAccount(a, contacts.getOrDefault(a.id(), List.of()),
                     opportunities.getOrDefault(a.id(), List.of()), interactions.getOrDefault(a.id(), List.of()),
-                    cases.getOrDefault(a.id(), List.of()), history.getOrDefault(a.id(), List.of())));
+                    cases.getOrDefault(a.id(), List.of()), history.getOrDefault(a.id(), List.of()),
+                    former.getOrDefault(a.id(), List.of()), contactChanges.getOrDefault(a.id(), List.of())));
         }
         return out;
+    }
+
+    private static Contact contact(ResultSet rs, Map<String, Set<ContactRole>> roles, Map<String, Boolean> primary)
+            throws SQLException {
+        return contact(rs, 0, roles, primary);
+    }
+
+    /** A contact from the ten contact columns that start after {@code skip} others. */
+    private static Contact contact(ResultSet rs, int skip, Map<String, Set<ContactRole>> roles,
+            Map<String, Boolean> primary) throws SQLException {
+        String id = rs.getString(skip + 1);
+        return new Contact(id, rs.getString(skip + 2), rs.getString(skip + 3), rs.getString(skip + 4),
+                rs.getString(skip + 5), roles.getOrDefault(id, Set.of()), primary.getOrDefault(id, false),
+                rs.getBoolean(skip + 6), instant(rs, skip + 7), instant(rs, skip + 8), instant(rs, skip + 9),
+                rs.getBoolean(skip + 10));
+    }
+
+    /** Columns 2–6: contact, field, old value, new value, when. */
+    private static ContactChange contactChange(ResultSet rs) throws SQLException {
+        return new ContactChange(rs.getString(2), ContactChange.Field.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), instant(rs, 6));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.redflag.service.scoring;
 
 import io.redflag.domain.model.Account;
 import io.redflag.domain.model.Contact;
+import io.redflag.domain.model.ContactChange;
 import io.redflag.domain.model.Interaction;
 import io.redflag.domain.model.Opportunity;
 import io.redflag.domain.model.SupportCase;
@@ -13,9 +14,12 @@ import java.util.List;
  * built from.
  *
  * @param history the account's field history (owner, parent …) as the CRM tracked it
+ * @param formerContacts contacts that moved from this account to another one
+ * @param contactChanges the observed moves and re-titles of its contacts and former contacts
  */
 record StoredAccount(Account account, List<Contact> contacts, List<Opportunity> opportunities,
-        List<Interaction> interactions, List<SupportCase> cases, List<FieldChange> history) {
+        List<Interaction> interactions, List<SupportCase> cases, List<FieldChange> history,
+        List<Contact> formerContacts, List<ContactChange> contactChanges) {
 
     /** One AccountHistory row. */
     record FieldChange(String id, String field, String oldValue, String newValue, Instant at) {

@@ -36,7 +36,8 @@ final class RecordWriter {
     record Outcome(int written, Set<String> changedAccounts, int unchanged) {
     }
 
-    private record Existing(Long hash, String link, boolean deleted) {
+    /** @param title the stored title (contacts only: a new one is an observed change) */
+    private record Existing(Long hash, String link, boolean deleted, String title) {
     }
 
     private static final int IN_CHUNK = 1000;
@@ -46,6 +47,9 @@ final class RecordWriter {
     private final String updateSql;
     private final int stampIndex;
     private final int linkIndex;
+    /** Contacts only: moves and re-titles are kept in contact_change. */
+    private final boolean tracksContactChanges;
+    private final int titleIndex;
 
     RecordWriter(JdbcTemplate jdbc, EntityTable table) {
         this.jdbc = jdbc;
@@ -60,6 +64,8 @@ final class RecordWriter {
                 + " WHERE id = ? AND " + table.stampColumn() + " <= ?";
         this.stampIndex = table.columnIndex(table.stampColumn());
         this.linkIndex = table.columnIndex(table.link().column);
+        this.tracksContactChanges = table.entity().equals("contact");
+        this.titleIndex = tracksContactChanges ? table.columnIndex("title") : -1;
     }
 
     /** @param trackAccounts false: skip finding the accounts the rows change (the caller queues every account) */
@@ -71,6 +77,7 @@ final class RecordWriter {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> updateLinks = new ArrayList<>(); // per update: {new link, old link, content changed}
+        List<Object[]> contactChanges = new ArrayList<>(); // per update: its observed changes, or null
         Set<String> links = new LinkedHashSet<>();
         int columns = table.columns().size();
         for (MappedRecord r : records) {
@@ -86,7 +93,7 @@ final class RecordWriter {
                 System.arraycopy(row, 0, insert, 0, columns);
                 insert[columns] = hash;
                 inserts.add(insert);
-                known.put(r.id(), new Existing(hash, link, false));
+                known.put(r.id(), new Existing(hash, link, false, title(row)));
                 addLink(links, link);
             } else {
                 // SET every column but id, and the hash; then WHERE id = ? AND stamp <= ?
@@ -99,7 +106,9 @@ final class RecordWriter {
                 // An undeleted record is news even with the same content.
                 boolean changed = before.deleted() || before.hash() == null || before.hash() != hash;
                 updateLinks.add(new Object[] {link, before.link(), changed});
-                known.put(r.id(), new Existing(hash, link, false));
+                contactChanges.add(tracksContactChanges ? observed(r.id(), before, link, title(row), row[stampIndex])
+                        : null);
+                known.put(r.id(), new Existing(hash, link, false, title(row)));
             }
         }
         int written = 0;
@@ -109,11 +118,17 @@ final class RecordWriter {
         }
         if (!updates.isEmpty()) {
             int[] counts = jdbc.batchUpdate(updateSql, updates);
+            List<Object[]> changeRows = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
                     continue; // an older version: skipped
                 }
                 written++;
+                if (contactChanges.get(i) != null) {
+                    for (Object change : contactChanges.get(i)) {
+                        changeRows.add((Object[]) change);
+                    }
+                }
                 Object[] l = updateLinks.get(i);
                 if ((Boolean) l[2]) {
                     addLink(links, (String) l[0]);
@@ -122,8 +137,34 @@ final class RecordWriter {
                     unchanged++;
                 }
             }
+            if (!changeRows.isEmpty()) {
+            // Idempotent: a page read again (after a crash, or in the overlap) records each change once.
+            jdbc.batchUpdate("MERGE INTO contact_change AS t USING (VALUES (CAST(? AS VARCHAR(18)),"
+                    + " CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(4000)), CAST(? AS VARCHAR(4000)),"
+                    + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (contact, field, old_value, new_value, changed_at)"
+                    + " ON t.contact = s.contact AND t.field = s.field AND t.changed_at = s.changed_at"
+                    + " WHEN MATCHED THEN UPDATE SET new_value = s.new_value"
+                    + " WHEN NOT MATCHED THEN INSERT (contact, field, old_value, new_value, changed_at)"
+                    + " VALUES (s.contact, s.field, s.old_value, s.new_value, s.changed_at)", changeRows);
+            }
         }
         return new Outcome(written, trackAccounts ? accountsOf(links) : Set.of(), unchanged);
+    }
+
+    private String title(Object[] row) {
+        return titleIndex < 0 ? null : (String) row[titleIndex];
+    }
+
+    /** A contact's move to another account and its new title, as rows of contact_change (null: neither). */
+    private static Object[] observed(String id, Existing before, String account, String title, Object at) {
+        List<Object[]> out = new ArrayList<>(2);
+        if (before.link() != null && account != null && !before.link().equals(account)) {
+            out.add(new Object[] {id, "ACCOUNT", before.link(), account, at});
+        }
+        if (title != null && !title.isBlank() && !title.equals(before.title())) {
+            out.add(new Object[] {id, "TITLE", before.title(), title, at});
+        }
+        return out.isEmpty() ? null : out.toArray();
     }
 
     /** Marks records deleted in the CRM; returns the accounts they belonged to. */
@@ -145,11 +186,13 @@ final class RecordWriter {
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-            jdbc.query("SELECT id, content_hash, " + linkColumn + ", deleted FROM " + table.table() + " WHERE id IN (" + marks
-                    + ")" + (liveOnly ? " AND deleted = FALSE" : ""), rs -> {
+            jdbc.query("SELECT id, content_hash, " + linkColumn + ", deleted" + (tracksContactChanges ? ", title" : "")
+                    + " FROM " + table.table() + " WHERE id IN (" + marks + ")" + (liveOnly ? " AND deleted = FALSE" : ""),
+                    rs -> {
                         long hash = rs.getLong(2);
                         Long stored = rs.wasNull() ? null : hash;
-                        known.put(rs.getString(1), new Existing(stored, rs.getString(3), rs.getBoolean(4)));
+                        known.put(rs.getString(1), new Existing(stored, rs.getString(3), rs.getBoolean(4),
+                                tracksContactChanges ? rs.getString(5) : null));
                     }, chunk.toArray());
         }
         return known;

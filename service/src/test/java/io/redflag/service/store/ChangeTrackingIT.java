@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,6 +97,22 @@ class ChangeTrackingIT {
         assertThat(owner.changedAccounts()).as("every account the user owns").containsExactlyInAnyOrder(ACME, GLOBEX);
 
         assertThat(store.storeDeletions("contact", List.of(contact), "Contact", T3)).containsExactly(GLOBEX);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aContactsMoveAndNewTitleAreKeptOnceEachEvenWhenThePageIsReadAgain(String db) {
+        DataSource ds = Databases.fresh(db);
+        CrmStore store = new CrmStore(ds);
+        String contact = "0038d0000000DANAAA";
+        store.storeBatch("contact", List.of(contact(contact, ACME, "VP Finance", T1)), null);
+        var moved = List.of(contact(contact, GLOBEX, "Chief Financial Officer", T2));
+        store.storeBatch("contact", moved, null);
+        store.storeBatch("contact", moved, null); // the overlap reads it again
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        assertThat(jdbc.queryForList("SELECT field || ':' || old_value || '>' || new_value FROM contact_change"
+                + " WHERE contact = ?", String.class, contact)).containsExactlyInAnyOrder(
+                        "ACCOUNT:" + ACME + ">" + GLOBEX, "TITLE:VP Finance>Chief Financial Officer");
     }
 
     @ParameterizedTest
