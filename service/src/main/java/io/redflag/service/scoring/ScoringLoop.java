@@ -43,7 +43,7 @@ class ScoringLoop implements DisposableBean {
     /** Asks for a round soon; many changes in a row make one round. */
     void wake() {
         if (queued.compareAndSet(false, true)) {
-            worker.submit(this::round);
+            worker.execute(this::round); // not submit: a Future would swallow an Error without a word
         }
     }
 
@@ -67,6 +67,9 @@ class ScoringLoop implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Scoring failed; the accounts stay queued for the next round: {}", e.toString());
             return;
+        } catch (Error e) {
+            log.error("Scoring stopped with an error; the accounts stay queued for the next round", e);
+            throw e;
         }
         if (!properties.writeBack()) {
             return;
