@@ -39,6 +39,7 @@ public final class InitialSyncBenchmark {
         ds.setJdbcUrl(args[1]);
         ds.setUsername(args.length > 2 ? args[2] : "sa");
         ds.setPassword("");
+        io.redflag.service.store.PostgresConnections.tune(ds);
         Flyway.configure().dataSource(ds).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(ds).load().migrate();
         SalesforceSession session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(base),

@@ -34,6 +34,7 @@ public final class ScoringBenchmark {
         ds.setJdbcUrl(args[1]);
         ds.setUsername(args.length > 2 ? args[2] : "sa");
         ds.setPassword("");
+        io.redflag.service.store.PostgresConnections.tune(ds);
         Clock clock = Clock.systemUTC();
         SalesforceSession session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(args[0]),
                 "redflag-demo-client", "redflag-demo-secret"), clock);

@@ -52,7 +52,8 @@ public final class Databases {
         }
         String reason = postgresUnavailable();
         Assumptions.assumeTrue(reason == null, () -> "PostgreSQL tests skipped: " + reason);
-        DataSource ds = new DriverManagerDataSource(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+        DriverManagerDataSource ds = new DriverManagerDataSource(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+        ds.setConnectionProperties(PostgresConnections.properties()); // as the service's pool has them
         synchronized (Databases.class) {
             CREATED.add(schema);
         }
