@@ -1,11 +1,14 @@
 package io.redflag.service.store;
 
 import io.redflag.connector.mapping.MappedRecord;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,6 +49,9 @@ final class RecordWriter {
     private final JdbcTemplate jdbc;
     private final EntityTable table;
     private final String insertSql;
+    private final String copySql;
+    /** Whether the store is PostgreSQL (found on first use): new rows then go in with COPY. */
+    private Boolean postgres;
     private final String updateSql;
     private final int stampIndex;
     private final int linkIndex;
@@ -57,6 +65,7 @@ final class RecordWriter {
         String names = table.columns().stream().map(EntityTable.Column::name).collect(Collectors.joining(", "));
         String marks = table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
         this.insertSql = "INSERT INTO " + table.table() + " (" + names + ", content_hash) VALUES (" + marks + ", ?)";
+        this.copySql = "COPY " + table.table() + " (" + names + ", content_hash) FROM STDIN";
         String sets = table.columns().stream().filter(c -> !c.name().equals("id")).map(c -> c.name() + " = ?")
                 .collect(Collectors.joining(", "));
         // Also revives a record that was deleted and then undeleted (its stamp moved on).
@@ -114,7 +123,7 @@ final class RecordWriter {
         int written = 0;
         int unchanged = 0;
         if (!inserts.isEmpty()) {
-            written += sum(jdbc.batchUpdate(insertSql, inserts));
+            written += postgres() ? copy(inserts) : sum(jdbc.batchUpdate(insertSql, inserts));
         }
         if (!updates.isEmpty()) {
             int[] counts = jdbc.batchUpdate(updateSql, updates);
@@ -149,6 +158,38 @@ final class RecordWriter {
             }
         }
         return new Outcome(written, trackAccounts ? accountsOf(links) : Set.of(), unchanged);
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class));
+        }
+        return postgres;
+    }
+
+    /**
+     * Inserts rows with PostgreSQL's COPY (text format) on the transaction's connection: several times less
+     * work for the server than INSERT statements when an initial sync brings a million rows.
+     */
+    private int copy(List<Object[]> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 256);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    text.append('\t');
+                }
+                CopyText.append(text, row[i]);
+            }
+            text.append('\n');
+        }
+        Long n = jdbc.execute((ConnectionCallback<Long>) c -> {
+            try {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY into " + table.table() + " failed", e);
+            }
+        });
+        return n == null ? 0 : n.intValue();
     }
 
     private String title(Object[] row) {

@@ -64,6 +64,27 @@ class CrmStoreIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void everyKindOfValueComesBackAsItWasStored(String db) {
+        // On PostgreSQL new rows go in with COPY: tabs, line breaks, backslashes, nulls, dates and times survive.
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        String id = "0068d0000000CCCCCC";
+        MappedRecord deal = opportunity(id, "OPEN", "1234567.89", T2);
+        Map<String, Object> v = new HashMap<>(deal.values());
+        v.put("name", "Renewal\tphase 2\nline two \\N C:\\path 'quoted' \"double\" é");
+        v.put("createdAt", Instant.parse("2026-02-28T23:59:59.250Z"));
+        store.storeBatch("opportunity", List.of(new MappedRecord("opportunity", id, T2, v)), null);
+        Map<String, Object> row = store.row("opportunity", id);
+        assertThat(row.get("name")).isEqualTo(v.get("name"));
+        assertThat(row.get("nextStep")).isNull();
+        assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("1234567.89");
+        assertThat(row.get("closeDate").toString()).isEqualTo("2026-09-30");
+        Object created = row.get("createdAt");
+        assertThat(created instanceof java.sql.Timestamp t ? t.toInstant()
+                : ((java.time.OffsetDateTime) created).toInstant()).isEqualTo(v.get("createdAt"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void deletionsAreKeptAsDeletedAndANewerVersionRevivesTheRecord(String db) {
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000BBBBBB";

@@ -1,0 +1,40 @@
+package io.redflag.service.store;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Values in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, backslash escapes. */
+final class CopyText {
+    private CopyText() {
+    }
+
+    static void append(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("\\N");
+        } else if (value instanceof String s) {
+            escape(out, s);
+        } else if (value instanceof Boolean b) {
+            out.append(b ? 't' : 'f');
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else if (value instanceof OffsetDateTime t) {
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(t, out); // always with seconds, and the offset
+        } else {
+            escape(out, value.toString()); // numbers, dates
+        }
+    }
+
+    private static void escape(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+}
