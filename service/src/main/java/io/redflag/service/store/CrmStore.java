@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -84,9 +87,22 @@ public class CrmStore {
      */
     public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
             Watermark watermark, boolean fullRead) {
+        return storeBatch(entity, records, deletedIds, watermark, fullRead, null);
+    }
+
+    /**
+     * As above, writing while the previous page's transaction is still open: the rows are written at once,
+     * then this transaction waits for {@code previous} (the previous page committed) before it queues accounts,
+     * moves the watermark and commits. Commits stay in page order, so the watermark never covers a page that
+     * is not stored; the two pages must not share a record id (the caller checks), or one would wait for the
+     * other's row locks. A failed previous page fails this one too.
+     */
+    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
+            Watermark watermark, boolean fullRead, Future<?> previous) {
         return tx.execute(status -> {
             RecordWriter.Outcome stored = writer(entity).write(records, !fullRead);
             RecordWriter.Outcome deleted = writer(entity).markDeleted(deletedIds);
+            awaitCommit(previous);
             Set<String> changed = new LinkedHashSet<>(stored.changedAccounts());
             changed.addAll(deleted.changedAccounts());
             if (fullRead && (stored.written() > 0 || deleted.written() > 0)) {
@@ -98,6 +114,20 @@ public class CrmStore {
             }
             return new StoreResult(stored.written(), changed, stored.unchanged());
         });
+    }
+
+    private static void awaitCommit(Future<?> previous) {
+        if (previous == null) {
+            return;
+        }
+        try {
+            previous.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the previous page was being stored", e);
+        } catch (ExecutionException | CancellationException e) {
+            throw new IllegalStateException("the previous page was not stored, so this one is not either", e);
+        }
     }
 
     /** Marks records deleted in the CRM and queues their accounts; returns how many were found. */

@@ -12,17 +12,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +64,14 @@ public final class CrmSync {
     private final Clock clock;
     private final SyncSettings settings;
     private final SyncState state;
+    /** Pages stored at once: one writing its rows while the one before commits. */
+    private static final int WRITERS = 2;
+    /** Store pages on their own threads (daemons), each in its own transaction. */
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+        Thread t = new Thread(r, "crm-sync-writer");
+        t.setDaemon(true);
+        return t;
+    });
     /** Reads the next page ahead; a daemon, so an idle one never holds the JVM open. */
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "crm-sync-reader");
@@ -136,30 +151,39 @@ public final class CrmSync {
         });
         Page page = map(entity, object, first);
         counts.calls++;
-        while (true) {
-            // Read and map the next page while this one is stored: the CRM, the mapping and the database work at once.
-            Future<Page> next = page.done() || state.paused() ? null : readMore(entity, object, page.locator());
-            try {
-                storePage(entity, object, page, counts, full);
-            } catch (RuntimeException e) {
-                if (next != null) {
-                    next.cancel(true);
+        // Pages being stored, oldest first: up to WRITERS at once, committed in page order (see CrmStore).
+        Deque<Storing> storing = new ArrayDeque<>();
+        Future<Page> next = null;
+        try {
+            while (true) {
+                // Read and map the next page while this one is stored: the CRM, the mapping and the database work at once.
+                next = page.done() || state.paused() ? null : readMore(entity, object, page.locator());
+                if (storing.size() == WRITERS) {
+                    finish(storing.pollFirst(), counts, progress);
                 }
-                throw e;
-            }
-            if (progress != null) {
-                progress.report(counts.read);
-            }
-            if (next == null) {
-                if (!page.done()) {
-                    // Paused between pages: what is stored is covered by the watermark; resuming reads on from there.
-                    log.info("Sync of {} paused after {} records", object, counts.read);
-                    return result(entity, full, counts);
+                storing.addLast(store(entity, object, page, full, storing.peekLast()));
+                if (next == null) {
+                    break;
                 }
-                break;
+                page = await(next);
+                counts.calls++;
             }
-            page = await(next);
-            counts.calls++;
+            while (!storing.isEmpty()) {
+                finish(storing.pollFirst(), counts, progress);
+            }
+        } catch (RuntimeException e) {
+            if (next != null) {
+                next.cancel(true);
+            }
+            // Let the pages already in flight finish (they commit in order, or fail after a failed one), so
+            // nothing of this read is still writing when the next poll starts.
+            storing.forEach(s -> s.result().handle((r, x) -> null).join());
+            throw e;
+        }
+        if (!page.done()) {
+            // Paused between pages: what is stored is covered by the watermark; resuming reads on from there.
+            log.info("Sync of {} paused after {} records", object, counts.read);
+            return result(entity, full, counts);
         }
         if (full && store.watermark(object).isPresent() && DELETABLE.contains(entity)) {
             // The full read came through queryAll: every deletion still in the recycle bin is already known.
@@ -238,19 +262,50 @@ public final class CrmSync {
         return new Page(mapped, deleted, last, records.length, rejected, result.isDone(), result.getQueryLocator());
     }
 
-    private void storePage(String entity, String object, Page page, Counts counts, boolean full) {
-        counts.read += page.read();
-        counts.rejected += page.rejected();
-        if (page.last() == null) {
-            return;
+    /** A page on its way into the store: its record ids, and its commit. */
+    private record Storing(Page page, Set<String> ids, CompletableFuture<CrmStore.StoreResult> result) {
+    }
+
+    /**
+     * Starts storing a page on a writer thread while the previous page may still be in its transaction. A page
+     * that shares a record with the previous one (a record changed during the read comes twice) starts only
+     * after that one committed, so neither waits for the other's row locks.
+     */
+    private Storing store(String entity, String object, Page page, boolean full, Storing previous) {
+        Set<String> ids = new HashSet<>(page.deleted());
+        page.records().forEach(r -> ids.add(r.id()));
+        CompletableFuture<CrmStore.StoreResult> before = previous == null ? null : previous.result();
+        Supplier<CrmStore.StoreResult> work = () -> {
+            if (page.last() == null) {
+                return new CrmStore.StoreResult(0, Set.of(), 0);
+            }
+            Instant stamp = page.last().modifiedAt();
+            return store.storeBatch(entity, page.records(), page.deleted(), stamp == null ? null
+                    : new CrmStore.Watermark(object, stamp, page.last().id()), full, before);
+        };
+        CompletableFuture<CrmStore.StoreResult> result = before != null && !Collections.disjoint(previous.ids(), ids)
+                ? before.handle((r, e) -> null).thenApplyAsync(x -> work.get(), writers)
+                : CompletableFuture.supplyAsync(work, writers);
+        return new Storing(page, ids, result);
+    }
+
+    /** Waits for a page's commit and counts it. */
+    private static void finish(Storing s, Counts counts, SyncProgress progress) {
+        CrmStore.StoreResult stored;
+        try {
+            stored = s.result().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        Instant stamp = page.last().modifiedAt();
-        CrmStore.StoreResult stored = store.storeBatch(entity, page.records(), page.deleted(), stamp == null ? null
-                : new CrmStore.Watermark(object, stamp, page.last().id()), full);
+        counts.read += s.page().read();
+        counts.rejected += s.page().rejected();
         counts.written += stored.written();
         counts.unchanged += stored.unchanged();
         counts.changed.addAll(stored.changedAccounts());
-        counts.deleted += page.deleted().size();
+        counts.deleted += s.page().deleted().size();
+        if (progress != null) {
+            progress.report(counts.read);
+        }
     }
 
     /**

@@ -53,12 +53,15 @@ public final class InitialSyncBenchmark {
         CrmStore store = new CrmStore(ds) {
             @Override
             public StoreResult storeBatch(String entity, java.util.List<io.redflag.connector.mapping.MappedRecord> records,
-                    java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead) {
+                    java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead,
+                    java.util.concurrent.Future<?> previous) {
                 long t = System.nanoTime();
                 try {
-                    return super.storeBatch(entity, records, deletedIds, watermark, fullRead);
+                    return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous);
                 } finally {
-                    storeNanos[0] += System.nanoTime() - t;
+                    synchronized (storeNanos) {
+                        storeNanos[0] += System.nanoTime() - t;
+                    }
                 }
             }
         };
@@ -87,7 +90,7 @@ public final class InitialSyncBenchmark {
         }
         System.out.printf("total: %,d records in %.1f s = %,.0f records/s; API calls %d against a minimum of %d"
                 + " (%.2f x)%n", records, seconds, records / seconds, calls, minimum, (double) calls / minimum);
-        System.out.printf("of which writing to the store: %.1f s%n", storeNanos[0] / 1e9);
+        System.out.printf("time in store transactions, summed over the two writer threads: %.1f s%n", storeNanos[0] / 1e9);
         System.out.printf("peak heap (sum of pool peaks) %d MiB; %s%n", peakHeap >> 20,
                 Files.readAllLines(Path.of("/proc/self/status")).stream()
                         .filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).toList());

@@ -1,6 +1,7 @@
 package io.redflag.service.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redflag.connector.mapping.MappedRecord;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +83,27 @@ class CrmStoreIT {
         Object created = row.get("createdAt");
         assertThat(created instanceof java.sql.Timestamp t ? t.toInstant()
                 : ((java.time.OffsetDateTime) created).toInstant()).isEqualTo(v.get("createdAt"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aPageCommitsOnlyAfterThePreviousOneAndNotAtAllWhenThatFailed(String db) {
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        String id = "0068d0000000DDDDDD";
+        var watermark = new CrmStore.Watermark("Opportunity", T2, id);
+        CompletableFuture<Object> failed = CompletableFuture.failedFuture(new IllegalStateException("page 1 failed"));
+        assertThatThrownBy(() -> store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "10", T2)),
+                List.of(), watermark, false, failed)).hasMessageContaining("the previous page was not stored");
+        assertThat(store.count("opportunity", true)).isZero();
+        assertThat(store.watermark("Opportunity")).isEmpty();
+
+        CompletableFuture<Object> previous = new CompletableFuture<>();
+        var page = CompletableFuture.supplyAsync(() -> store.storeBatch("opportunity", List.of(opportunity(id, "OPEN",
+                "10", T2)), List.of(), watermark, false, previous));
+        assertThat(page).isNotDone();
+        previous.complete(null);
+        assertThat(page.join().written()).isEqualTo(1);
+        assertThat(store.watermark("Opportunity")).contains(watermark);
     }
 
     @ParameterizedTest
