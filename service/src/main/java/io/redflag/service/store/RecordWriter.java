@@ -58,6 +58,8 @@ final class RecordWriter {
     /** Contacts only: moves and re-titles are kept in contact_change. */
     private final boolean tracksContactChanges;
     private final int titleIndex;
+    /** Tasks only: Redflag's own follow-ups (they carry a signal key) are no news for scoring. */
+    private final int signalKeyIndex;
 
     RecordWriter(JdbcTemplate jdbc, EntityTable table) {
         this.jdbc = jdbc;
@@ -75,6 +77,7 @@ final class RecordWriter {
         this.linkIndex = table.columnIndex(table.link().column);
         this.tracksContactChanges = table.entity().equals("contact");
         this.titleIndex = tracksContactChanges ? table.columnIndex("title") : -1;
+        this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex("signal_key") : -1;
     }
 
     /** @param trackAccounts false: skip finding the accounts the rows change (the caller queues every account) */
@@ -95,7 +98,9 @@ final class RecordWriter {
                 row[i] = jdbcValue(r.get(table.columns().get(i).property()));
             }
             long hash = contentHash(r);
-            String link = (String) row[linkIndex];
+            // The scorecard leaves Redflag's own follow-up tasks out, so creating or closing one changes no score.
+            boolean own = signalKeyIndex >= 0 && row[signalKeyIndex] != null;
+            String link = own ? null : (String) row[linkIndex];
             Existing before = known.get(r.id());
             if (before == null) {
                 Object[] insert = new Object[columns + 1];
@@ -114,7 +119,7 @@ final class RecordWriter {
                 updates.add(update);
                 // An undeleted record is news even with the same content.
                 boolean changed = before.deleted() || before.hash() == null || before.hash() != hash;
-                updateLinks.add(new Object[] {link, before.link(), changed});
+                updateLinks.add(new Object[] {link, own ? null : before.link(), changed});
                 contactChanges.add(tracksContactChanges ? observed(r.id(), before, link, title(row), row[stampIndex])
                         : null);
                 known.put(r.id(), new Existing(hash, link, false, title(row)));

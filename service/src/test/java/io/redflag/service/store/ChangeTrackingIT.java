@@ -117,6 +117,20 @@ class ChangeTrackingIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void redflagsOwnFollowUpTasksComingBackQueueNoAccountButARepsTaskDoes(String db) {
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        var followUp = record("task", "00T8d0000000FOLLOW", T1, Map.of("account", ACME, "subject", "Call Dana",
+                "closed", false, "signalKey", "KEY_CONTACT_LEFT:" + ACME + ":0038d0000000DANAAA"));
+        assertThat(store.storeBatch("task", List.of(followUp), null).changedAccounts()).isEmpty();
+        var closed = record("task", "00T8d0000000FOLLOW", T2, Map.of("account", ACME, "subject", "Call Dana",
+                "closed", true, "signalKey", "KEY_CONTACT_LEFT:" + ACME + ":0038d0000000DANAAA"));
+        assertThat(store.storeBatch("task", List.of(closed), null).changedAccounts()).isEmpty();
+        var call = record("task", "00T8d0000000REPCAL", T2, Map.of("account", ACME, "subject", "Call", "closed", true));
+        assertThat(store.storeBatch("task", List.of(call), null).changedAccounts()).containsExactly(ACME);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void anAccountChangedWhileItWasBeingScoredStaysQueued(String db) {
         DataSource ds = Databases.fresh(db);
         CrmStore store = new CrmStore(ds);
