@@ -77,6 +77,21 @@ class RecordMapperIT {
         assertThat(all("task")).extracting(r -> r.get("kind")).contains("CALL", "EMAIL");
         assertThat(all("event")).extracting(r -> r.get("outcome")).contains("CONNECTED", "DECLINED", "CANCELLED");
         assertThat(all("contactRole")).extracting(r -> r.get("role")).contains("DECISION_MAKER");
+        // Account.Type is a field of its own, not the sObject's type element.
+        assertThat(all("account")).extracting(r -> r.get("segment")).contains("Customer - Direct");
+    }
+
+    @Test
+    void dateTimesAreReadInTheApisFormAndInAnyOtherIsoFormAndImpossibleOnesAreRejected() {
+        assertThat(RecordMapper.dateTime("2026-06-30T12:34:56.789Z")).isEqualTo(Instant.parse("2026-06-30T12:34:56.789Z"));
+        assertThat(RecordMapper.dateTime("2026-06-30T14:34:56+02:00")).isEqualTo(Instant.parse("2026-06-30T12:34:56Z"));
+        SObject bad = new SObject("Opportunity");
+        bad.setId("0068d0000000XyZAAV");
+        bad.setField("StageName", "Prospecting");
+        bad.setField("CreatedDate", "2026-02-30T12:00:00.000Z");
+        bad.setField("SystemModstamp", "2026-06-30T12:00:00.000Z");
+        assertThatThrownBy(() -> mapper.map("opportunity", bad)).isInstanceOf(RecordRejectedException.class)
+                .hasMessageContaining("CreatedDate = '2026-02-30T12:00:00.000Z'");
     }
 
     @Test

@@ -30,7 +30,11 @@ final class CopyText {
         while (plain < s.length() && !special(s.charAt(plain))) {
             plain++;
         }
-        out.append(s, 0, plain); // most values need no escape: appended at once
+        if (plain == s.length()) {
+            out.append(s); // most values need no escape: copied at once
+            return;
+        }
+        out.append(s, 0, plain);
         for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
