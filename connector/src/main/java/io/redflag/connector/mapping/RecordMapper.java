@@ -84,14 +84,14 @@ public final class RecordMapper {
     /** Maps one record; throws {@link RecordRejectedException} naming the id and the reason. */
     public MappedRecord map(String entity, SObject record) {
         java.util.List<Plan> plan = plan(entity);
-        Map<String, Object> fields = fields(record);
-        String id = record.getId() != null ? record.getId() : text(fields, record, "Id");
+        Fields fields = fields(record);
+        String id = record.getId() != null ? record.getId() : fields.text("Id");
         if (id == null || id.isBlank()) {
             throw new RecordRejectedException(entity, "(no id)", "the record has no Id");
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (Plan p : plan) {
-            String text = p.unavailable() ? null : text(fields, record, p.ref().field());
+            String text = p.unavailable() ? null : fields.text(p.ref().field());
             if (text == null || text.isEmpty()) {
                 text = p.defaultText();
             }
@@ -109,17 +109,51 @@ public final class RecordMapper {
     }
 
     /**
-     * The record's fields by name, read in one pass: WSC's own look-up walks the children for every field.
-     * Nested sObjects and the {@code type} element are left out.
+     * The record's fields in the order the response gives them (the query's order), read in one pass: WSC's
+     * own look-up walks the children for every field. The sObject's {@code type} element is left out.
      */
-    private static Map<String, Object> fields(SObject record) {
-        Map<String, Object> out = new java.util.HashMap<>(32);
+    private static final class Fields {
+        String[] names = new String[32];
+        Object[] values = new Object[32];
+        int size;
+        /** Where the last look-up matched: the next field is usually the next child. */
+        int cursor;
+
+        void add(String name, Object value) {
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size++] = value;
+        }
+
+        /** Looks for the name from the cursor on, wrapping once; then ignoring case (the mapping's spelling). */
+        String text(String field) {
+            for (int n = 0; n < size; n++) {
+                int i = (cursor + n) % size;
+                if (names[i].equals(field)) {
+                    cursor = i + 1;
+                    return values[i] == null ? null : values[i].toString();
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                if (names[i].equalsIgnoreCase(field) && values[i] != null) {
+                    return values[i].toString();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Fields fields(SObject record) {
+        Fields out = new Fields();
         var it = record.getChildren();
         while (it.hasNext()) {
             var child = it.next();
             String name = child.getName().getLocalPart();
             if (!name.equals("type")) { // the sObject type element; a field named Type is kept
-                out.put(name, child.getValue());
+                out.add(name, child.getValue());
             }
         }
         return out;
@@ -179,22 +213,6 @@ public final class RecordMapper {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    /**
-     * A field's text from a WSC record (values come as strings). The mapping may spell a field in another case
-     * than the API returns it: then the names are compared ignoring case.
-     */
-    private static String text(Map<String, Object> fields, SObject record, String field) {
-        Object v = fields.get(field);
-        if (v == null) {
-            for (Map.Entry<String, Object> f : fields.entrySet()) {
-                if (f.getKey().equalsIgnoreCase(field) && f.getValue() != null) {
-                    v = f.getValue();
-                }
-            }
-        }
-        return v == null ? null : v.toString();
     }
 
     private Mapping.EntityMapping entity(String entity) {

@@ -95,7 +95,7 @@ final class RecordWriter {
         for (MappedRecord r : records) {
             Object[] row = new Object[columns];
             for (int i = 0; i < columns; i++) {
-                row[i] = jdbcValue(r.get(table.columns().get(i).property()));
+                row[i] = r.get(table.columns().get(i).property()); // as mapped; forJdbc converts for statements
             }
             long hash = contentHash(r);
             // The scorecard leaves Redflag's own follow-up tasks out, so creating or closing one changes no score.
@@ -128,10 +128,10 @@ final class RecordWriter {
         int written = 0;
         int unchanged = 0;
         if (!inserts.isEmpty()) {
-            written += postgres() ? copy(inserts) : sum(jdbc.batchUpdate(insertSql, inserts));
+            written += postgres() ? copy(inserts) : sum(jdbc.batchUpdate(insertSql, forJdbc(inserts)));
         }
         if (!updates.isEmpty()) {
-            int[] counts = jdbc.batchUpdate(updateSql, updates);
+            int[] counts = jdbc.batchUpdate(updateSql, forJdbc(updates));
             List<Object[]> changeRows = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
@@ -159,7 +159,7 @@ final class RecordWriter {
                     + " ON t.contact = s.contact AND t.field = s.field AND t.changed_at = s.changed_at"
                     + " WHEN MATCHED THEN UPDATE SET new_value = s.new_value"
                     + " WHEN NOT MATCHED THEN INSERT (contact, field, old_value, new_value, changed_at)"
-                    + " VALUES (s.contact, s.field, s.old_value, s.new_value, s.changed_at)", changeRows);
+                    + " VALUES (s.contact, s.field, s.old_value, s.new_value, s.changed_at)", forJdbc(changeRows));
             }
         }
         return new Outcome(written, trackAccounts ? accountsOf(links) : Set.of(), unchanged);
@@ -297,6 +297,16 @@ final class RecordWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** Converts the rows' values in place for JDBC (Instant is not a JDBC type; OffsetDateTime is). */
+    private static List<Object[]> forJdbc(List<Object[]> rows) {
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = jdbcValue(row[i]);
+            }
+        }
+        return rows;
     }
 
     static Object jdbcValue(Object v) {
