@@ -145,19 +145,18 @@ public final class CrmSync {
             progress = new SyncProgress(object, total(object), clock, state);
             counts.calls++;
         }
-        QueryResult first = crm.read("queryAll:" + object, object, c -> {
+        QueryResult page = crm.read("queryAll:" + object, object, c -> {
             c.setQueryOptions(settings.batchSize());
             return c.queryAll(soql);
         });
-        Page page = map(entity, object, first);
         counts.calls++;
         // Pages being stored, oldest first: up to WRITERS at once, committed in page order (see CrmStore).
         Deque<Storing> storing = new ArrayDeque<>();
-        Future<Page> next = null;
+        Future<QueryResult> next = null;
         try {
             while (true) {
-                // Read and map the next page while this one is stored: the CRM, the mapping and the database work at once.
-                next = page.done() || state.paused() ? null : readMore(entity, object, page.locator());
+                // Read the next page while this one is mapped and stored: the CRM and the database work at once.
+                next = page.isDone() || state.paused() ? null : readMore(object, page.getQueryLocator());
                 if (storing.size() == WRITERS) {
                     finish(storing.pollFirst(), counts, progress);
                 }
@@ -180,7 +179,7 @@ public final class CrmSync {
             storing.forEach(s -> s.result().handle((r, x) -> null).join());
             throw e;
         }
-        if (!page.done()) {
+        if (!page.isDone()) {
             // Paused between pages: what is stored is covered by the watermark; resuming reads on from there.
             log.info("Sync of {} paused after {} records", object, counts.read);
             return result(entity, full, counts);
@@ -203,14 +202,14 @@ public final class CrmSync {
                 counts.calls, counts.unchanged, Set.copyOf(counts.changed));
     }
 
-    private Future<Page> readMore(String entity, String object, String locator) {
-        return reader.submit(() -> map(entity, object, crm.read("queryMore:" + object, object, c -> {
+    private Future<QueryResult> readMore(String object, String locator) {
+        return reader.submit(() -> crm.read("queryMore:" + object, object, c -> {
             c.setQueryOptions(settings.batchSize());
             return c.queryMore(locator);
-        })));
+        }));
     }
 
-    private static Page await(Future<Page> next) {
+    private static QueryResult await(Future<QueryResult> next) {
         try {
             return next.get();
         } catch (ExecutionException e) {
@@ -234,8 +233,7 @@ public final class CrmSync {
      * One page of a read, mapped: the live records, the ids the recycle bin holds, the last record (its stamp
      * and id are the watermark), and how many were read and rejected.
      */
-    private record Page(List<MappedRecord> records, List<String> deleted, MappedRecord last, int read, int rejected,
-            boolean done, String locator) {
+    private record Page(List<MappedRecord> records, List<String> deleted, MappedRecord last, int read, int rejected) {
     }
 
     /** Maps a page; a malformed record is logged with its id and reason and left out, the rest go on. */
@@ -259,50 +257,59 @@ public final class CrmSync {
                 log.warn("Sync of {}: {}", object, e.getMessage());
             }
         }
-        return new Page(mapped, deleted, last, records.length, rejected, result.isDone(), result.getQueryLocator());
+        return new Page(mapped, deleted, last, records.length, rejected);
     }
 
-    /** A page on its way into the store: its record ids, and its commit. */
-    private record Storing(Page page, Set<String> ids, CompletableFuture<CrmStore.StoreResult> result) {
+    /** A page on its way into the store: its record ids, and, once committed, the page mapped and what it did. */
+    private record Storing(Set<String> ids, CompletableFuture<Stored> result) {
+    }
+
+    private record Stored(Page page, CrmStore.StoreResult result) {
     }
 
     /**
-     * Starts storing a page on a writer thread while the previous page may still be in its transaction. A page
-     * that shares a record with the previous one (a record changed during the read comes twice) starts only
-     * after that one committed, so neither waits for the other's row locks.
+     * Maps and stores a page on a writer thread while the previous page may still be in its transaction. A
+     * page that shares a record with the previous one (a record changed during the read comes twice) starts
+     * only after that one committed, so neither waits for the other's row locks.
      */
-    private Storing store(String entity, String object, Page page, boolean full, Storing previous) {
-        Set<String> ids = new HashSet<>(page.deleted());
-        page.records().forEach(r -> ids.add(r.id()));
-        CompletableFuture<CrmStore.StoreResult> before = previous == null ? null : previous.result();
-        Supplier<CrmStore.StoreResult> work = () -> {
+    private Storing store(String entity, String object, QueryResult result, boolean full, Storing previous) {
+        Set<String> ids = new HashSet<>();
+        for (SObject r : result.getRecords()) {
+            if (r.getId() != null) {
+                ids.add(r.getId());
+            }
+        }
+        CompletableFuture<?> before = previous == null ? null : previous.result();
+        Supplier<Stored> work = () -> {
+            Page page = map(entity, object, result);
             if (page.last() == null) {
-                return new CrmStore.StoreResult(0, Set.of(), 0);
+                return new Stored(page, new CrmStore.StoreResult(0, Set.of(), 0));
             }
             Instant stamp = page.last().modifiedAt();
-            return store.storeBatch(entity, page.records(), page.deleted(), stamp == null ? null
-                    : new CrmStore.Watermark(object, stamp, page.last().id()), full, before);
+            return new Stored(page, store.storeBatch(entity, page.records(), page.deleted(), stamp == null ? null
+                    : new CrmStore.Watermark(object, stamp, page.last().id()), full, before));
         };
-        CompletableFuture<CrmStore.StoreResult> result = before != null && !Collections.disjoint(previous.ids(), ids)
+        CompletableFuture<Stored> stored = before != null && !Collections.disjoint(previous.ids(), ids)
                 ? before.handle((r, e) -> null).thenApplyAsync(x -> work.get(), writers)
                 : CompletableFuture.supplyAsync(work, writers);
-        return new Storing(page, ids, result);
+        return new Storing(ids, stored);
     }
 
     /** Waits for a page's commit and counts it. */
     private static void finish(Storing s, Counts counts, SyncProgress progress) {
-        CrmStore.StoreResult stored;
+        Stored done;
         try {
-            stored = s.result().join();
+            done = s.result().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        counts.read += s.page().read();
-        counts.rejected += s.page().rejected();
+        CrmStore.StoreResult stored = done.result();
+        counts.read += done.page().read();
+        counts.rejected += done.page().rejected();
         counts.written += stored.written();
         counts.unchanged += stored.unchanged();
         counts.changed.addAll(stored.changedAccounts());
-        counts.deleted += s.page().deleted().size();
+        counts.deleted += done.page().deleted().size();
         if (progress != null) {
             progress.report(counts.read);
         }
