@@ -275,14 +275,35 @@ final class RecordWriter {
                 continue;
             }
             Object v = r.get(c.property());
-            String text = v == null ? "\u0000" : v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                    : v.toString();
+            String text = v == null ? "\u0000" : v instanceof BigDecimal d ? decimalText(d) : v.toString();
             digest.update(c.name().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '=');
             digest.update(text.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0x1f);
         }
         return ByteBuffer.wrap(digest.digest()).getLong();
+    }
+
+    /**
+     * A number as {@code stripTrailingZeros().toPlainString()} writes it (1000.00 and 1000 hash alike), without
+     * stripping digit by digit: that alone was 7 % of the sync's samples on amounts like 125000.00.
+     */
+    static String decimalText(BigDecimal d) {
+        if (d.signum() == 0) {
+            return "0";
+        }
+        String plain = d.toPlainString();
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return plain.substring(0, end);
     }
 
     private static void addLink(Set<String> links, String link) {
