@@ -15,7 +15,7 @@ cp="emulator/target/test-classes:emulator/target/classes:$(cat emulator/target/t
 
 log=$(mktemp)
 start=$(date +%s.%N)
-java -Xmx4g -jar emulator/target/redflag-emulator-standalone.jar --port "$port" --generate "accounts=$accounts,seed=$seed" \
+java -Xmx4g -jar emulator/target/redflag-emulator-standalone.jar --port "$port" --generate "accounts=$accounts,seed=$seed" --metadata plugin/force-app \
   --api-limit 1000000 >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
