@@ -80,12 +80,21 @@ final class RecordWriter {
         this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex("signal_key") : -1;
     }
 
-    /** @param trackAccounts false: skip finding the accounts the rows change (the caller queues every account) */
     Outcome write(List<MappedRecord> records, boolean trackAccounts) {
+        return write(records, trackAccounts, false);
+    }
+
+    /**
+     * @param trackAccounts false: skip finding the accounts the rows change (the caller queues every account)
+     * @param assumeAbsent  true: the table holds none of these records (a first full read): insert them all
+     *                      without looking; one that is there after all fails the write on its key
+     */
+    Outcome write(List<MappedRecord> records, boolean trackAccounts, boolean assumeAbsent) {
         if (records.isEmpty()) {
             return new Outcome(0, Set.of(), 0);
         }
-        Map<String, Existing> known = existing(records.stream().map(MappedRecord::id).toList(), false);
+        Map<String, Existing> known = assumeAbsent ? new HashMap<>()
+                : existing(records.stream().map(MappedRecord::id).toList(), false);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> updateLinks = new ArrayList<>(); // per update: {new link, old link, content changed}

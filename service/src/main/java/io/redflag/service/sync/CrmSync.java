@@ -132,6 +132,8 @@ public final class CrmSync {
         String stamp = mapper.stampField(entity);
         var watermark = store.watermark(object);
         boolean full = watermark.isEmpty();
+        // A first sync into an empty table inserts without looking for stored versions (see CrmStore).
+        boolean intoEmptyTable = full && store.count(entity, true) == 0;
         Instant started = clock.instant();
         Set<String> fields = new LinkedHashSet<>(mapper.selectFields(entity));
         fields.add(stamp);
@@ -160,7 +162,7 @@ public final class CrmSync {
                 if (storing.size() == WRITERS) {
                     finish(storing.pollFirst(), counts, progress);
                 }
-                storing.addLast(store(entity, object, page, full, storing.peekLast()));
+                storing.addLast(store(entity, object, page, full, intoEmptyTable, storing.peekLast()));
                 if (next == null) {
                     break;
                 }
@@ -272,7 +274,8 @@ public final class CrmSync {
      * page that shares a record with the previous one (a record changed during the read comes twice) starts
      * only after that one committed, so neither waits for the other's row locks.
      */
-    private Storing store(String entity, String object, QueryResult result, boolean full, Storing previous) {
+    private Storing store(String entity, String object, QueryResult result, boolean full, boolean intoEmptyTable,
+            Storing previous) {
         Set<String> ids = new HashSet<>();
         for (SObject r : result.getRecords()) {
             if (r.getId() != null) {
@@ -287,7 +290,7 @@ public final class CrmSync {
             }
             Instant stamp = page.last().modifiedAt();
             return new Stored(page, store.storeBatch(entity, page.records(), page.deleted(), stamp == null ? null
-                    : new CrmStore.Watermark(object, stamp, page.last().id()), full, before));
+                    : new CrmStore.Watermark(object, stamp, page.last().id()), full, before, intoEmptyTable));
         };
         CompletableFuture<Stored> stored = before != null && !Collections.disjoint(previous.ids(), ids)
                 ? before.handle((r, e) -> null).thenApplyAsync(x -> work.get(), writers)

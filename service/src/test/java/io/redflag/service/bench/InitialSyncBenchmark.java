@@ -54,10 +54,10 @@ public final class InitialSyncBenchmark {
             @Override
             public StoreResult storeBatch(String entity, java.util.List<io.redflag.connector.mapping.MappedRecord> records,
                     java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead,
-                    java.util.concurrent.Future<?> previous) {
+                    java.util.concurrent.Future<?> previous, boolean intoEmptyTable) {
                 long t = System.nanoTime();
                 try {
-                    return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous);
+                    return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous, intoEmptyTable);
                 } finally {
                     synchronized (storeNanos) {
                         storeNanos[0] += System.nanoTime() - t;

@@ -108,6 +108,24 @@ class CrmStoreIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void aFirstReadInsertsWithoutLookingAndARecordItBringsTwiceIsStoredAgainTheOrdinaryWay(String db) {
+        CrmStore store = new CrmStore(Databases.fresh(db));
+        String first = "0068d0000000EEEEEE";
+        String twice = "0068d0000000FFFFFF";
+        var page1 = List.of(opportunity(first, "OPEN", "10", T1), opportunity(twice, "OPEN", "20", T1));
+        assertThat(store.storeBatch("opportunity", page1, List.of(), new CrmStore.Watermark("Opportunity", T1, twice),
+                true, null, true).written()).isEqualTo(2);
+        // The record changed while the read ran: a later page brings it again, with a newer stamp.
+        var page2 = List.of(opportunity(twice, "WON", "25", T2), opportunity("0068d0000000GGGGGG", "OPEN", "5", T2));
+        assertThat(store.storeBatch("opportunity", page2, List.of(), new CrmStore.Watermark("Opportunity", T2,
+                "0068d0000000GGGGGG"), true, null, true).written()).isEqualTo(2);
+        assertThat(store.row("opportunity", twice).get("stage")).isEqualTo("WON");
+        assertThat(store.count("opportunity", true)).isEqualTo(3);
+        assertThat(store.watermark("Opportunity").orElseThrow().lastId()).isEqualTo("0068d0000000GGGGGG");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void deletionsAreKeptAsDeletedAndANewerVersionRevivesTheRecord(String db) {
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000BBBBBB";

@@ -211,11 +211,11 @@ class CrmSyncIT {
             @Override
             public StoreResult storeBatch(String entity, List<io.redflag.connector.mapping.MappedRecord> records,
                     java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead,
-                    java.util.concurrent.Future<?> previous) {
+                    java.util.concurrent.Future<?> previous, boolean intoEmptyTable) {
                 if (entity.equals("task") && previous != null && crashed.compareAndSet(false, true)) {
                     throw new IllegalStateException("simulated crash");
                 }
-                return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous);
+                return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous, intoEmptyTable);
             }
         };
         var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
