@@ -60,6 +60,8 @@ final class RecordWriter {
     private final int titleIndex;
     /** Tasks only: Redflag's own follow-ups (they carry a signal key) are no news for scoring. */
     private final int signalKeyIndex;
+    /** Per column, its name in UTF-8 when the column is a scoring input (hashed), else null. */
+    private final byte[][] hashedNames;
 
     RecordWriter(JdbcTemplate jdbc, EntityTable table) {
         this.jdbc = jdbc;
@@ -78,6 +80,8 @@ final class RecordWriter {
         this.tracksContactChanges = table.entity().equals("contact");
         this.titleIndex = tracksContactChanges ? table.columnIndex("title") : -1;
         this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex("signal_key") : -1;
+        this.hashedNames = table.columns().stream().map(c -> c.written() || c.name().equals("modified_at") ? null
+                : c.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     Outcome write(List<MappedRecord> records, boolean trackAccounts) {
@@ -106,7 +110,7 @@ final class RecordWriter {
             for (int i = 0; i < columns; i++) {
                 row[i] = r.get(table.columns().get(i).property()); // as mapped; forJdbc converts for statements
             }
-            long hash = contentHash(r);
+            long hash = contentHash(row);
             // The scorecard leaves Redflag's own follow-up tasks out, so creating or closing one changes no score.
             boolean own = signalKeyIndex >= 0 && row[signalKeyIndex] != null;
             String link = own ? null : (String) row[linkIndex];
@@ -276,16 +280,19 @@ final class RecordWriter {
         return accounts;
     }
 
-    /** A stable 64-bit digest of the record's scoring inputs, the same on every JVM and database. */
-    long contentHash(MappedRecord r) {
+    /**
+     * A stable 64-bit digest of the record's scoring inputs, the same on every JVM and database: the values of
+     * a row (as mapped, one per column, before any conversion for JDBC).
+     */
+    long contentHash(Object[] row) {
         MessageDigest digest = sha256();
-        for (EntityTable.Column c : table.columns()) {
-            if (c.written() || c.name().equals("modified_at")) {
-                continue;
+        for (int i = 0; i < row.length; i++) {
+            if (hashedNames[i] == null) {
+                continue; // written by Redflag, or the stamp
             }
-            Object v = r.get(c.property());
+            Object v = row[i];
             String text = v == null ? "\u0000" : v instanceof BigDecimal d ? decimalText(d) : v.toString();
-            digest.update(c.name().getBytes(StandardCharsets.UTF_8));
+            digest.update(hashedNames[i]);
             digest.update((byte) '=');
             digest.update(text.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0x1f);
