@@ -38,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * reaches in one transaction, so a crash loses nothing and a restart resumes after the last stored page;
  * replaying a page writes the same rows again (stores are idempotent). A poll with nothing changed costs
  * one call per object.
+ *
+ * <p>Three stages overlap: one thread fetches the next page from the CRM while two writer threads each map
+ * and store a page; a page's transaction waits for the previous page's commit before it moves the watermark,
+ * so commits keep the pages' order.
  */
 public final class CrmSync {
     private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
