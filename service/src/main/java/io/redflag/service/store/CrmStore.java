@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class CrmStore {
     private static final Logger log = LoggerFactory.getLogger(CrmStore.class);
+    /** Tries of a page whose transaction met another's (the dirty-account queue is shared by the lanes). */
+    private static final int CONFLICT_ATTEMPTS = 3;
     /**
      * Where an object's sync stands: the last stored (SystemModstamp, Id), and how far getDeleted has been
      * read (its latestDateCovered; null before the first check).
@@ -122,7 +126,19 @@ public class CrmStore {
                         + " look-ups", entity);
             }
         }
-        return store(entity, records, deletedIds, watermark, fullRead, previous, false);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store(entity, records, deletedIds, watermark, fullRead, previous, false);
+            } catch (DuplicateKeyException | TransientDataAccessException e) {
+                // Another object's page queued the same account at the same moment (the sync reads objects in
+                // lanes), or a lock wait ended in a deadlock or a timeout: the page is idempotent, so store it again.
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("A page of {} met a concurrent transaction ({}); storing it again", entity,
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     private StoreResult store(String entity, List<MappedRecord> records, Collection<String> deletedIds,
@@ -234,7 +250,8 @@ public class CrmStore {
             return;
         }
         Object now = jdbcValue(clock.instant());
-        List<Object[]> args = accounts.stream().map(id -> new Object[] {id, now}).toList();
+        // In id order: two transactions queueing the same accounts then lock them in the same order (no deadlock).
+        List<Object[]> args = accounts.stream().sorted().map(id -> new Object[] {id, now}).toList();
         jdbc.batchUpdate("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(18)),"
                 + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (account_id, changed_at) ON t.account_id = s.account_id"
                 + " WHEN MATCHED THEN UPDATE SET change_count = t.change_count + 1 WHEN NOT MATCHED THEN INSERT (account_id, changed_at) VALUES (s.account_id, s.changed_at)", args);

@@ -14,21 +14,29 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.Calendar;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * replaying a page writes the same rows again (stores are idempotent). A poll with nothing changed costs
  * one call per object.
  *
- * <p>Three stages overlap: one thread fetches the next page from the CRM while two writer threads each map
- * and store a page; a page's transaction waits for the previous page's commit before it moves the watermark,
- * so commits keep the pages' order.
+ * <p>Per object three stages overlap: one thread fetches the next page from the CRM while two writer threads
+ * each map and store a page; a page's transaction waits for the previous page's commit before it moves the
+ * watermark, so commits keep the pages' order. {@link #syncAll} reads several objects at once (lanes).
  */
 public final class CrmSync {
     private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
@@ -68,20 +76,14 @@ public final class CrmSync {
     private final Clock clock;
     private final SyncSettings settings;
     private final SyncState state;
-    /** Pages stored at once: one writing its rows while the one before commits. */
+    /** Pages stored at once per object: one writing its rows while the one before commits. */
     private static final int WRITERS = 2;
     /** Store pages on their own threads (daemons), each in its own transaction. */
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
-        Thread t = new Thread(r, "crm-sync-writer");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Reads the next page ahead; a daemon, so an idle one never holds the JVM open. */
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "crm-sync-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writers;
+    /** Reads each lane's next page ahead; daemons, so an idle one never holds the JVM open. */
+    private final ExecutorService reader;
+    /** Runs the lanes of {@link #syncAll}, one object at a time each. */
+    private final ExecutorService lanes;
 
     /** Reads go through {@code crm}: retried with backoff on transient errors, paused by the API budget. */
     public CrmSync(ResilientCrm crm, RecordMapper mapper, CrmStore store, Clock clock, SyncSettings settings) {
@@ -96,34 +98,102 @@ public final class CrmSync {
         this.clock = clock;
         this.settings = settings;
         this.state = state;
+        this.writers = Executors.newFixedThreadPool(WRITERS * settings.lanes(), daemon("crm-sync-writer"));
+        this.reader = Executors.newFixedThreadPool(settings.lanes(), daemon("crm-sync-reader"));
+        this.lanes = Executors.newFixedThreadPool(settings.lanes(), daemon("crm-sync-lane"));
     }
 
-    /** Syncs every mapped object in turn; the first failure ends the cycle (the next poll resumes). */
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Syncs every mapped object, {@code lanes} objects at once: while the CRM serves one object's page, another
+     * object's page is mapped and stored. Objects never read before go first, largest first (their COUNT()
+     * sizes the progress log anyway), so a big first sync does not end with one lane busy and the others idle.
+     * A failure lets the objects already running finish, starts no more and ends the cycle (the next poll
+     * resumes from the stored watermarks). Results come in the model's order.
+     */
     public List<ObjectResult> syncAll() {
-        List<ObjectResult> out = new ArrayList<>();
+        List<String> entities = mapper.entities();
+        Map<String, ObjectResult> results = new ConcurrentHashMap<>();
         try {
-            for (String entity : mapper.entities()) {
+            Map<String, Integer> totals = new HashMap<>();
+            for (String entity : entities) {
                 if (state.paused()) {
                     break;
                 }
-                out.add(sync(entity));
+                String object = mapper.object(entity);
+                if (store.watermark(object).isEmpty()) {
+                    totals.put(entity, total(object));
+                }
+            }
+            List<String> order = new ArrayList<>(entities);
+            order.sort(Comparator.comparing((String e) -> -totals.getOrDefault(e, -1)));
+            Queue<String> queue = new ConcurrentLinkedQueue<>(order);
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            Runnable lane = () -> {
+                String entity;
+                while (failure.get() == null && !state.paused() && (entity = queue.poll()) != null) {
+                    try {
+                        results.put(entity, sync(entity, totals.get(entity)));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            };
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < settings.lanes(); i++) {
+                running.add(lanes.submit(lane));
+            }
+            for (Future<?> f : running) {
+                join(f);
+            }
+            if (failure.get() != null) {
+                throw failure.get();
             }
         } catch (RuntimeException e) {
             state.cycleEnded(e.getMessage());
             throw e;
         }
         state.cycleEnded(null);
-        return out;
+        return entities.stream().filter(results::containsKey).map(results::get).toList();
+    }
+
+    /** Waits for a lane; an Error in it (a lane catches only RuntimeExceptions) is thrown here. */
+    private static void join(Future<?> lane) {
+        try {
+            lane.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a sync lane failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            lane.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the sync lanes ran", e);
+        }
     }
 
     public SyncState state() {
         return state;
     }
 
+    /** Syncs one object. */
     public ObjectResult sync(String entity) {
+        return sync(entity, null);
+    }
+
+    /** @param total the records a full read will bring, when already counted (null: count if full) */
+    private ObjectResult sync(String entity, Integer total) {
         String object = mapper.object(entity);
         try {
-            ObjectResult result = read(entity, object);
+            ObjectResult result = read(entity, object, total);
             state.succeeded(object, store.watermark(object).map(CrmStore.Watermark::watermark).orElse(null));
             return result;
         } catch (RuntimeException e) {
@@ -132,23 +202,18 @@ public final class CrmSync {
         }
     }
 
-    private ObjectResult read(String entity, String object) {
+    private ObjectResult read(String entity, String object, Integer total) {
         String stamp = mapper.stampField(entity);
         var watermark = store.watermark(object);
         boolean full = watermark.isEmpty();
         // A first sync into an empty table inserts without looking for stored versions (see CrmStore).
         boolean intoEmptyTable = full && store.count(entity, true) == 0;
         Instant started = clock.instant();
-        Set<String> fields = new LinkedHashSet<>(mapper.selectFields(entity));
-        fields.add(stamp);
-        fields.add("IsDeleted");
-        String soql = "SELECT " + String.join(", ", fields) + " FROM " + object
-                + watermark.map(w -> " WHERE " + stamp + " >= " + soqlDateTime(w.watermark().minus(settings.overlap())))
-                        .orElse("") + " ORDER BY " + stamp + ", Id";
+        String soql = query(entity, watermark.map(w -> w.watermark().minus(settings.overlap())).orElse(null));
         Counts counts = new Counts();
         SyncProgress progress = null;
         if (full) {
-            progress = new SyncProgress(object, total(object), clock, state);
+            progress = new SyncProgress(object, total != null ? total : total(object), clock, state);
             counts.calls++;
         }
         QueryResult page = crm.read("queryAll:" + object, object, c -> {
@@ -201,6 +266,19 @@ public final class CrmSync {
             log.warn("Sync of {}: {} records rejected (see above); the rest are stored", object, counts.rejected);
         }
         return result(entity, full, counts);
+    }
+
+    /**
+     * The SOQL that reads an entity's changes from {@code from} on (null: everything), in (stamp, Id) order,
+     * with the recycle bin's rows (queryAll) marked by IsDeleted.
+     */
+    public String query(String entity, Instant from) {
+        String stamp = mapper.stampField(entity);
+        Set<String> fields = new LinkedHashSet<>(mapper.selectFields(entity));
+        fields.add(stamp);
+        fields.add("IsDeleted");
+        return "SELECT " + String.join(", ", fields) + " FROM " + mapper.object(entity)
+                + (from == null ? "" : " WHERE " + stamp + " >= " + soqlDateTime(from)) + " ORDER BY " + stamp + ", Id";
     }
 
     private static ObjectResult result(String entity, boolean full, Counts counts) {

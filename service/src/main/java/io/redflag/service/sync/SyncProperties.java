@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deletionCheckEvery how often getDeleted is asked for deletions the overlap read cannot see
  * @param readBudgetShare    the share of the org's daily API limit reads may use; the rest stays for write-back
  * @param autoStartup        false to start the service with the sync paused
+ * @param lanes              objects read at once, 1 to 8
  */
 @ConfigurationProperties("redflag.sync")
 public record SyncProperties(@DefaultValue("60s") Duration pollInterval, @DefaultValue("5m") Duration overlap,
         @DefaultValue("2000") int batchSize, @DefaultValue("1h") Duration deletionCheckEvery,
-        @DefaultValue("0.8") double readBudgetShare, @DefaultValue("true") boolean autoStartup) {
+        @DefaultValue("0.8") double readBudgetShare, @DefaultValue("true") boolean autoStartup,
+        @DefaultValue("" + SyncSettings.DEFAULT_LANES) int lanes) {
 
     public SyncProperties {
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
@@ -31,6 +33,6 @@ public record SyncProperties(@DefaultValue("60s") Duration pollInterval, @Defaul
     }
 
     SyncSettings settings() {
-        return new SyncSettings(overlap, batchSize, deletionCheckEvery);
+        return new SyncSettings(overlap, batchSize, deletionCheckEvery, lanes);
     }
 }

@@ -1,5 +1,6 @@
 package io.redflag.service.bench;
 
+import com.sforce.soap.partner.QueryResult;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
 import io.redflag.connector.mapping.MappingValidator;
@@ -26,7 +27,10 @@ import org.flywaydb.core.Flyway;
  * Benchmark, not a test: the initial sync of a running emulator's org into a fresh store, with wall time,
  * records per second, API calls against the minimum, peak heap and RSS. Run by scripts/bench-sync.sh.
  *
- * <p>Usage: InitialSyncBenchmark EMULATOR_URL JDBC_URL [USER]
+ * <p>Before the sync, reads the same queries through WSC without storing them ({@code -Dbench.rawRounds}, 2):
+ * the raw read throughput the sync is held against, taken side by side with the same emulator.
+ *
+ * <p>Usage: InitialSyncBenchmark EMULATOR_URL JDBC_URL [USER] ({@code -Dbench.lanes}: the sync's lanes)
  */
 public final class InitialSyncBenchmark {
     private InitialSyncBenchmark() {
@@ -34,6 +38,9 @@ public final class InitialSyncBenchmark {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
+        int rawRounds = Integer.getInteger("bench.rawRounds", 2);
+        SyncSettings settings = new SyncSettings(SyncSettings.DEFAULTS.overlap(), SyncSettings.DEFAULTS.batchSize(),
+                SyncSettings.DEFAULTS.deletionCheckEvery(), Integer.getInteger("bench.lanes", SyncSettings.DEFAULT_LANES));
         // A connection pool, as the service has: opening an H2 file per transaction would dominate.
         var ds = new com.zaxxer.hikari.HikariDataSource();
         ds.setJdbcUrl(args[1]);
@@ -65,18 +72,25 @@ public final class InitialSyncBenchmark {
                 }
             }
         };
-        CrmSync sync = new CrmSync(crm, mapper, store, Clock.systemUTC(), SyncSettings.DEFAULTS);
+        CrmSync sync = new CrmSync(crm, mapper, store, Clock.systemUTC(), settings);
+
+        // The reference: the same queries read through WSC and thrown away, one object after another; the
+        // last round is the figure (the first warms the JIT on both sides).
+        double raw = 0;
+        for (int round = 1; round <= rawRounds; round++) {
+            raw = rawRead(session, sync, mapper, round);
+        }
 
         long start = System.nanoTime();
         long records = 0;
         long calls = 0;
         long minimum = 0;
-        System.out.printf("%-20s %10s %10s %6s %8s%n", "entity", "read", "written", "calls", "minimum");
-        for (String entity : mapper.entities()) {
-            var r = sync.sync(entity);
+        System.out.printf("initial sync, %d lanes%n%-20s %10s %10s %6s %8s%n", settings.lanes(), "entity", "read",
+                "written", "calls", "minimum");
+        for (var r : sync.syncAll()) {
             // The COUNT() that sizes the progress log is one call beyond the pages themselves.
             long min = (r.read() + 1999) / 2000;
-            System.out.printf("%-20s %,10d %,10d %6d %8d%n", entity, r.read(), r.written(), r.calls(), min);
+            System.out.printf("%-20s %,10d %,10d %6d %8d%n", r.entity(), r.read(), r.written(), r.calls(), min);
             records += r.read();
             calls += r.calls();
             minimum += min;
@@ -90,9 +104,49 @@ public final class InitialSyncBenchmark {
         }
         System.out.printf("total: %,d records in %.1f s = %,.0f records/s; API calls %d against a minimum of %d"
                 + " (%.2f x)%n", records, seconds, records / seconds, calls, minimum, (double) calls / minimum);
+        if (raw > 0) {
+            System.out.printf("sync throughput against the raw read: %.0f %%%n", 100 * records / seconds / raw);
+        }
         System.out.printf("time in store transactions, summed over the two writer threads: %.1f s%n", storeNanos[0] / 1e9);
         System.out.printf("peak heap (sum of pool peaks) %d MiB; %s%n", peakHeap >> 20,
                 Files.readAllLines(Path.of("/proc/self/status")).stream()
                         .filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).toList());
+    }
+
+    /** Reads every entity's full query (queryAll + queryMore, batch 2000), one after another; records/s. */
+    private static double rawRead(SalesforceSession session, CrmSync sync, RecordMapper mapper, int round)
+            throws Exception {
+        System.out.printf("raw WSC read, round %d%n", round);
+        long totalRecords = 0;
+        long totalCalls = 0;
+        long start = System.nanoTime();
+        for (String entity : mapper.entities()) {
+            long t = System.nanoTime();
+            String soql = sync.query(entity, null);
+            QueryResult page = session.call(c -> {
+                c.setQueryOptions(2000);
+                return c.queryAll(soql);
+            });
+            long records = page.getRecords().length;
+            long calls = 1;
+            while (!page.isDone()) {
+                String locator = page.getQueryLocator();
+                page = session.call(c -> {
+                    c.setQueryOptions(2000);
+                    return c.queryMore(locator);
+                });
+                records += page.getRecords().length;
+                calls++;
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf("  %-20s %,10d records %5d calls %6.2f s %,9.0f records/s%n", entity, records, calls,
+                    seconds, records / seconds);
+            totalRecords += records;
+            totalCalls += calls;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  %-20s %,10d records %5d calls %6.2f s %,9.0f records/s%n", "all", totalRecords, totalCalls,
+                seconds, totalRecords / seconds);
+        return totalRecords / seconds;
     }
 }
