@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -63,34 +62,43 @@ public final class RecordMapper {
     }
 
     /** How one property of an entity is read: worked out once per entity, not once per record. */
-    private record Plan(String property, Mapping.FieldRef ref, String defaultText, Mapping.ValueMap valueMap,
-            MappingModel.Kind kind, boolean unavailable) {
+    private record Plan(String property, int index, Mapping.FieldRef ref, String defaultText,
+            Mapping.ValueMap valueMap, MappingModel.Kind kind, boolean unavailable) {
     }
 
-    private final Map<String, java.util.List<Plan>> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    /** An entity's plans, its number of properties, and where its stamp (modifiedAt, else createdAt) sits. */
+    private record EntityPlan(java.util.List<Plan> properties, int size, int modifiedAt, int createdAt) {
+    }
 
-    private java.util.List<Plan> plan(String entity) {
+    private final Map<String, EntityPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private EntityPlan plan(String entity) {
         return plans.computeIfAbsent(entity, name -> {
             Mapping.EntityMapping e = entity(name);
             MappingModel.Entity model = MappingModel.ENTITIES.get(name);
             java.util.List<Plan> out = new java.util.ArrayList<>();
-            e.fields().forEach((property, ref) -> out.add(new Plan(property, ref, ref.defaultValue() == null ? null
-                    : ref.defaultValue().toString(), e.values().get(property), model.properties().get(property).kind(),
-                    unavailable.contains(name + "." + property))));
-            return java.util.List.copyOf(out);
+            e.fields().forEach((property, ref) -> out.add(new Plan(property, MappedRecord.index(name, property), ref,
+                    ref.defaultValue() == null ? null : ref.defaultValue().toString(), e.values().get(property),
+                    model.properties().get(property).kind(), unavailable.contains(name + "." + property))));
+            return new EntityPlan(java.util.List.copyOf(out), MappedRecord.size(name), stampIndex(model, "modifiedAt"),
+                    stampIndex(model, "createdAt"));
         });
+    }
+
+    private static int stampIndex(MappingModel.Entity model, String property) {
+        return model.properties().containsKey(property) ? MappedRecord.index(model.name(), property) : -1;
     }
 
     /** Maps one record; throws {@link RecordRejectedException} naming the id and the reason. */
     public MappedRecord map(String entity, SObject record) {
-        java.util.List<Plan> plan = plan(entity);
+        EntityPlan plan = plan(entity);
         Fields fields = fields(record);
         String id = record.getId() != null ? record.getId() : fields.text("Id");
         if (id == null || id.isBlank()) {
             throw new RecordRejectedException(entity, "(no id)", "the record has no Id");
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Plan p : plan) {
+        Object[] values = new Object[plan.size()];
+        for (Plan p : plan.properties()) {
             String text = p.unavailable() ? null : fields.text(p.ref().field());
             if (text == null || text.isEmpty()) {
                 text = p.defaultText();
@@ -98,14 +106,12 @@ public final class RecordMapper {
             if (text == null) {
                 continue;
             }
-            Object value = p.valueMap() != null ? p.valueMap().meaningOf(text)
+            values[p.index()] = p.valueMap() != null ? p.valueMap().meaningOf(text)
                     : read(entity, id, p.property(), p.ref().field(), p.kind(), text);
-            if (value != null) {
-                values.put(p.property(), value);
-            }
         }
-        Object modified = values.get("modifiedAt") != null ? values.get("modifiedAt") : values.get("createdAt");
-        return new MappedRecord(entity, id, modified instanceof Instant i ? i : null, values);
+        Object modified = plan.modifiedAt() >= 0 && values[plan.modifiedAt()] != null ? values[plan.modifiedAt()]
+                : plan.createdAt() >= 0 ? values[plan.createdAt()] : null;
+        return MappedRecord.ofPositional(entity, id, modified instanceof Instant i ? i : null, values);
     }
 
     /**

@@ -1,14 +1,6 @@
 package io.redflag.service.store;
 
 import io.redflag.connector.mapping.MappedRecord;
-import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,8 +53,8 @@ final class RecordWriter {
     private final int titleIndex;
     /** Tasks only: Redflag's own follow-ups (they carry a signal key) are no news for scoring. */
     private final int signalKeyIndex;
-    /** Per column, its name in UTF-8 when the column is a scoring input (hashed), else null. */
-    private final byte[][] hashedNames;
+    /** Per column, the position of its property among a record's values. */
+    private final int[] propertyIndex;
 
     RecordWriter(JdbcTemplate jdbc, EntityTable table) {
         this.jdbc = jdbc;
@@ -80,8 +73,9 @@ final class RecordWriter {
         this.tracksContactChanges = table.entity().equals("contact");
         this.titleIndex = tracksContactChanges ? table.columnIndex("title") : -1;
         this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex("signal_key") : -1;
-        this.hashedNames = table.columns().stream().map(c -> c.written() || c.name().equals("modified_at") ? null
-                : c.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        // Columns follow the model's properties (EntityTable.of); looked up here rather than assumed.
+        this.propertyIndex = table.columns().stream()
+                .mapToInt(c -> MappedRecord.index(table.entity(), c.property())).toArray();
     }
 
     Outcome write(List<MappedRecord> records, boolean trackAccounts) {
@@ -97,8 +91,9 @@ final class RecordWriter {
         if (records.isEmpty()) {
             return new Outcome(0, Set.of(), 0);
         }
-        Map<String, Existing> known = assumeAbsent ? new HashMap<>()
+        Map<String, Existing> known = assumeAbsent ? new HashMap<>(capacity(records.size()))
                 : existing(records.stream().map(MappedRecord::id).toList(), false);
+        ContentHash hasher = new ContentHash(table);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> updateLinks = new ArrayList<>(); // per update: {new link, old link, content changed}
@@ -106,20 +101,22 @@ final class RecordWriter {
         Set<String> links = new LinkedHashSet<>();
         int columns = table.columns().size();
         for (MappedRecord r : records) {
-            Object[] row = new Object[columns];
-            for (int i = 0; i < columns; i++) {
-                row[i] = r.get(table.columns().get(i).property()); // as mapped; forJdbc converts for statements
+            if (!r.entity().equals(table.entity())) {
+                throw new IllegalArgumentException("a " + r.entity() + " record among " + table.entity() + " records");
             }
-            long hash = contentHash(row);
+            // The columns, then the hash (an insert's row as it is); as mapped, forJdbc converts for statements.
+            Object[] row = new Object[columns + 1];
+            for (int i = 0; i < columns; i++) {
+                row[i] = r.value(propertyIndex[i]);
+            }
+            long hash = hasher.of(row);
             // The scorecard leaves Redflag's own follow-up tasks out, so creating or closing one changes no score.
             boolean own = signalKeyIndex >= 0 && row[signalKeyIndex] != null;
             String link = own ? null : (String) row[linkIndex];
             Existing before = known.get(r.id());
             if (before == null) {
-                Object[] insert = new Object[columns + 1];
-                System.arraycopy(row, 0, insert, 0, columns);
-                insert[columns] = hash;
-                inserts.add(insert);
+                row[columns] = hash;
+                inserts.add(row);
                 known.put(r.id(), new Existing(hash, link, false, title(row)));
                 addLink(links, link);
             } else {
@@ -190,21 +187,19 @@ final class RecordWriter {
      * work for the server than INSERT statements when an initial sync brings a million rows.
      */
     private int copy(List<Object[]> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 256);
+        CopyText text = new CopyText(rows.size() * 256);
         for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                CopyText.append(text, row[i]);
-            }
-            text.append('\n');
+            text.row(row);
         }
         Long n = jdbc.execute((ConnectionCallback<Long>) c -> {
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             try {
-                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(text.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY into " + table.table() + " failed", e);
+                in.writeToCopy(text.array(), 0, text.size());
+                return in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy(); // a failed write: leave the connection usable for the rollback
+                }
             }
         });
         return n == null ? 0 : n.intValue();
@@ -240,7 +235,7 @@ final class RecordWriter {
     }
 
     private Map<String, Existing> existing(List<String> ids, boolean liveOnly) {
-        Map<String, Existing> known = new HashMap<>();
+        Map<String, Existing> known = new HashMap<>(capacity(ids.size()));
         String linkColumn = table.link().column;
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
@@ -280,60 +275,15 @@ final class RecordWriter {
         return accounts;
     }
 
-    /**
-     * A stable 64-bit digest of the record's scoring inputs, the same on every JVM and database: the values of
-     * a row (as mapped, one per column, before any conversion for JDBC).
-     */
-    long contentHash(Object[] row) {
-        MessageDigest digest = sha256();
-        for (int i = 0; i < row.length; i++) {
-            if (hashedNames[i] == null) {
-                continue; // written by Redflag, or the stamp
-            }
-            Object v = row[i];
-            String text = v == null ? "\u0000" : v instanceof BigDecimal d ? decimalText(d) : v.toString();
-            digest.update(hashedNames[i]);
-            digest.update((byte) '=');
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0x1f);
-        }
-        return ByteBuffer.wrap(digest.digest()).getLong();
-    }
-
-    /**
-     * A number as {@code stripTrailingZeros().toPlainString()} writes it (1000.00 and 1000 hash alike), without
-     * stripping digit by digit: that alone was 7 % of the sync's samples on amounts like 125000.00.
-     */
-    static String decimalText(BigDecimal d) {
-        if (d.signum() == 0) {
-            return "0";
-        }
-        String plain = d.toPlainString();
-        if (plain.indexOf('.') < 0) {
-            return plain;
-        }
-        int end = plain.length();
-        while (plain.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (plain.charAt(end - 1) == '.') {
-            end--;
-        }
-        return plain.substring(0, end);
-    }
-
     private static void addLink(Set<String> links, String link) {
         if (link != null) {
             links.add(link);
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    /** A HashMap size that holds n entries without growing. */
+    private static int capacity(int n) {
+        return (int) (n / 0.75f) + 1;
     }
 
     /** Converts the rows' values in place for JDBC (Instant is not a JDBC type; OffsetDateTime is). */

@@ -67,22 +67,38 @@ class CrmStoreIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void everyKindOfValueComesBackAsItWasStored(String db) {
-        // On PostgreSQL new rows go in with COPY: tabs, line breaks, backslashes, nulls, dates and times survive.
+        // On PostgreSQL new rows go in with COPY: tabs, line breaks, backslashes, nulls, text outside ASCII,
+        // dates and times with fractions of a second survive.
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000CCCCCC";
         MappedRecord deal = opportunity(id, "OPEN", "1234567.89", T2);
         Map<String, Object> v = new HashMap<>(deal.values());
         v.put("name", "Renewal\tphase 2\nline two \\N C:\\path 'quoted' \"double\" é");
+        v.put("nextStep", "Zürich – 東京 😀 ok\r");
         v.put("createdAt", Instant.parse("2026-02-28T23:59:59.250Z"));
-        store.storeBatch("opportunity", List.of(new MappedRecord("opportunity", id, T2, v)), null);
+        v.put("modifiedAt", Instant.parse("2026-06-30T12:05:00.123456Z"));
+        String other = "0068d0000000CCCCCD";
+        Map<String, Object> w = new HashMap<>(opportunity(other, "WON", "5.00", T2).values());
+        w.put("name", "Ünïcödé ñ");
+        w.put("createdAt", Instant.parse("1999-12-31T23:59:59.001Z"));
+        store.storeBatch("opportunity", List.of(new MappedRecord("opportunity", id, T2, v),
+                new MappedRecord("opportunity", other, T2, w)), null);
         Map<String, Object> row = store.row("opportunity", id);
         assertThat(row.get("name")).isEqualTo(v.get("name"));
-        assertThat(row.get("nextStep")).isNull();
+        assertThat(row.get("nextStep")).isEqualTo(v.get("nextStep"));
+        assertThat(row.get("lossReason")).isNull();
         assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("1234567.89");
         assertThat(row.get("closeDate").toString()).isEqualTo("2026-09-30");
-        Object created = row.get("createdAt");
-        assertThat(created instanceof java.sql.Timestamp t ? t.toInstant()
-                : ((java.time.OffsetDateTime) created).toInstant()).isEqualTo(v.get("createdAt"));
+        assertThat(instant(row.get("createdAt"))).isEqualTo(v.get("createdAt"));
+        assertThat(instant(row.get("modifiedAt"))).isEqualTo(v.get("modifiedAt"));
+        Map<String, Object> second = store.row("opportunity", other);
+        assertThat(second.get("name")).isEqualTo(w.get("name"));
+        assertThat(second.get("stage")).isEqualTo("WON");
+        assertThat(instant(second.get("createdAt"))).isEqualTo(w.get("createdAt"));
+    }
+
+    private static Instant instant(Object stored) {
+        return stored instanceof java.sql.Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) stored).toInstant();
     }
 
     @ParameterizedTest
