@@ -83,7 +83,7 @@ public final class ScoringService {
         if (entries.isEmpty()) {
             return null;
         }
-        boolean all = entries.stream().anyMatch(e -> e.accountId().equals(DirtyAccounts.EVERY_ACCOUNT));
+        boolean all = entries.stream().anyMatch(e -> DirtyAccounts.isEveryAccount(e.accountId()));
         Run run = all ? score(reader.accountIds(), true) : score(entries.stream()
                 .map(DirtyAccounts.Entry::accountId).toList(), false);
         dirty.done(entries);

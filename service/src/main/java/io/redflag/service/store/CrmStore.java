@@ -89,9 +89,9 @@ public class CrmStore {
     }
 
     /**
-     * As above. A page of a full read ({@code fullRead}) may touch any account: it queues
-     * {@link DirtyAccounts#EVERY_ACCOUNT} once instead of each account (which on an initial sync would be
-     * every account, once per page), and reports that marker as its only changed account.
+     * As above. A page of a full read ({@code fullRead}) may touch any account: it queues the entity's
+     * {@link DirtyAccounts#everyAccount every-account marker} once instead of each account (which on an initial
+     * sync would be every account, once per page), and reports that marker as its only changed account.
      */
     public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
             Watermark watermark, boolean fullRead) {
@@ -150,7 +150,7 @@ public class CrmStore {
             Set<String> changed = new LinkedHashSet<>(stored.changedAccounts());
             changed.addAll(deleted.changedAccounts());
             if (fullRead && (stored.written() > 0 || deleted.written() > 0)) {
-                changed = Set.of(DirtyAccounts.EVERY_ACCOUNT);
+                changed = Set.of(DirtyAccounts.everyAccount(entity));
             }
             queueDirty(changed);
             if (watermark != null) {
@@ -252,7 +252,7 @@ public class CrmStore {
         Object now = jdbcValue(clock.instant());
         // In id order: two transactions queueing the same accounts then lock them in the same order (no deadlock).
         List<Object[]> args = accounts.stream().sorted().map(id -> new Object[] {id, now}).toList();
-        jdbc.batchUpdate("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(18)),"
+        jdbc.batchUpdate("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(80)),"
                 + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (account_id, changed_at) ON t.account_id = s.account_id"
                 + " WHEN MATCHED THEN UPDATE SET change_count = t.change_count + 1 WHEN NOT MATCHED THEN INSERT (account_id, changed_at) VALUES (s.account_id, s.changed_at)", args);
     }

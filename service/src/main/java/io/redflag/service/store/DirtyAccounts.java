@@ -16,8 +16,21 @@ public class DirtyAccounts {
     public record Entry(String accountId, Instant changedAt, long changes) {
     }
 
-    /** Queued instead of account ids when a full read may have touched any account: rescore them all. */
+    /** Queued by the daily run instead of account ids: rescore them all. */
     public static final String EVERY_ACCOUNT = "*";
+
+    /**
+     * Queued by a full read of an entity instead of account ids, since it may have touched any account: rescore
+     * them all. One per entity, so that pages of objects read at once never wait for each other on one row.
+     */
+    public static String everyAccount(String entity) {
+        return EVERY_ACCOUNT + entity;
+    }
+
+    /** Whether a queued id asks for every account (the daily run's marker or a full read's). */
+    public static boolean isEveryAccount(String id) {
+        return id.startsWith(EVERY_ACCOUNT);
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -27,7 +40,7 @@ public class DirtyAccounts {
 
     /** Asks for every account to be scored again (the daily run), durably. */
     public void queueEveryAccount() {
-        jdbc.update("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(18)), CURRENT_TIMESTAMP))"
+        jdbc.update("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(80)), CURRENT_TIMESTAMP))"
                 + " AS s (account_id, changed_at) ON t.account_id = s.account_id WHEN MATCHED THEN UPDATE SET"
                 + " change_count = t.change_count + 1 WHEN NOT MATCHED THEN INSERT (account_id, changed_at)"
                 + " VALUES (s.account_id, s.changed_at)", EVERY_ACCOUNT);
