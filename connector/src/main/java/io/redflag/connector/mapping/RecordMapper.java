@@ -92,7 +92,7 @@ public final class RecordMapper {
     /** Maps one record; throws {@link RecordRejectedException} naming the id and the reason. */
     public MappedRecord map(String entity, SObject record) {
         EntityPlan plan = plan(entity);
-        Fields fields = fields(record);
+        Fields fields = FIELDS.get().of(record);
         String id = record.getId() != null ? record.getId() : fields.text("Id");
         if (id == null || id.isBlank()) {
             throw new RecordRejectedException(entity, "(no id)", "the record has no Id");
@@ -118,12 +118,30 @@ public final class RecordMapper {
      * The record's fields in the order the response gives them (the query's order), read in one pass: WSC's
      * own look-up walks the children for every field. The sObject's {@code type} element is left out.
      */
+    /** One per mapping thread, reused record after record: a new one per record was a measured cost. */
+    private static final ThreadLocal<Fields> FIELDS = ThreadLocal.withInitial(Fields::new);
+
     private static final class Fields {
         String[] names = new String[32];
         Object[] values = new Object[32];
         int size;
         /** Where the last look-up matched: the next field is usually the next child. */
         int cursor;
+
+        /** Takes a record's fields in, in place of the last record's. */
+        Fields of(SObject record) {
+            size = 0;
+            cursor = 0;
+            var it = record.getChildren();
+            while (it.hasNext()) {
+                var child = it.next();
+                String name = child.getName().getLocalPart();
+                if (!name.equals("type")) { // the sObject type element; a field named Type is kept
+                    add(name, child.getValue());
+                }
+            }
+            return this;
+        }
 
         void add(String name, Object value) {
             if (size == names.length) {
@@ -152,18 +170,6 @@ public final class RecordMapper {
         }
     }
 
-    private static Fields fields(SObject record) {
-        Fields out = new Fields();
-        var it = record.getChildren();
-        while (it.hasNext()) {
-            var child = it.next();
-            String name = child.getName().getLocalPart();
-            if (!name.equals("type")) { // the sObject type element; a field named Type is kept
-                out.add(name, child.getValue());
-            }
-        }
-        return out;
-    }
 
     private static Object read(String entity, String id, String property, String field, MappingModel.Kind kind,
             String text) {

@@ -25,6 +25,12 @@ final class Bytes {
         array[size++] = b;
     }
 
+    void put(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, array, size, bytes.length);
+        size += bytes.length;
+    }
+
     /** Bytes known to be ASCII, such as a number's text. */
     void putAscii(String s) {
         int n = s.length();
