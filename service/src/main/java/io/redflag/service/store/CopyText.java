@@ -26,6 +26,12 @@ final class CopyText {
         out = new Bytes(capacity);
     }
 
+    /** Empties the text, keeping its buffer for the next page. */
+    CopyText clear() {
+        out.size = 0;
+        return this;
+    }
+
     byte[] array() {
         return out.array;
     }

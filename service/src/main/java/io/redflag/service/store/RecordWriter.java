@@ -39,6 +39,11 @@ final class RecordWriter {
     }
 
     private static final int IN_CHUNK = 1000;
+    /**
+     * One COPY buffer per writer thread, kept from page to page: a new one per page (half a megabyte and more)
+     * was a large object for the garbage collector each time.
+     */
+    private static final ThreadLocal<CopyText> COPY_TEXT = ThreadLocal.withInitial(() -> new CopyText(1 << 20));
     private final JdbcTemplate jdbc;
     private final EntityTable table;
     private final String insertSql;
@@ -187,7 +192,7 @@ final class RecordWriter {
      * work for the server than INSERT statements when an initial sync brings a million rows.
      */
     private int copy(List<Object[]> rows) {
-        CopyText text = new CopyText(rows.size() * 256);
+        CopyText text = COPY_TEXT.get().clear();
         for (Object[] row : rows) {
             text.row(row);
         }
