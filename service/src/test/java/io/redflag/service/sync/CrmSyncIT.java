@@ -27,10 +27,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The sync against the emulator's demo org, into an embedded store. */
 class CrmSyncIT {
@@ -91,6 +95,36 @@ class CrmSyncIT {
             assertThat(r.full()).isFalse();
             assertThat(r.calls()).as(r.entity()).isEqualTo(1);
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void objectsReadInLanesGiveTheStoreThatOneAtATimeGives(String db) throws Exception {
+        DataSource oneLane = Databases.fresh(db);
+        DataSource threeLanes = Databases.fresh(db);
+        // Small pages, so that several pages of several objects are in their transactions at once.
+        new CrmSync(crm(), mapper, new CrmStore(oneLane), clock,
+                new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1), 1)).syncAll();
+        List<CrmSync.ObjectResult> results = new CrmSync(crm(), mapper, new CrmStore(threeLanes), clock,
+                new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1), 3)).syncAll();
+
+        assertThat(results).extracting(CrmSync.ObjectResult::entity).as("results in the model's order")
+                .containsExactlyElementsOf(mapper.entities());
+        for (String table : List.of("crm_user", "account", "account_history", "contact", "contact_role",
+                "opportunity", "opportunity_history", "task", "event", "support_case", "sync_watermark")) {
+            String sql = "SELECT * FROM " + table + (table.equals("sync_watermark") ? "" : " ORDER BY id");
+            List<Map<String, Object>> expected = new JdbcTemplate(oneLane).queryForList(sql);
+            assertThat(expected).as(table).isNotEmpty();
+            List<Map<String, Object>> actual = new JdbcTemplate(threeLanes).queryForList(sql);
+            if (table.equals("sync_watermark")) {
+                // Same positions; updated_at is when each was saved.
+                expected.forEach(m -> m.remove("updated_at"));
+                actual.forEach(m -> m.remove("updated_at"));
+                assertThat(actual).as(table).containsExactlyInAnyOrderElementsOf(expected);
+            } else {
+                assertThat(actual).as(table).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
