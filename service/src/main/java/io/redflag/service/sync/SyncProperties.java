@@ -30,6 +30,7 @@ public record SyncProperties(@DefaultValue("60s") Duration pollInterval, @Defaul
             throw new IllegalArgumentException("redflag.sync.read-budget-share = " + readBudgetShare
                     + " must be above 0 and at most 1, for example 0.8");
         }
+        new SyncSettings(overlap, batchSize, deletionCheckEvery, lanes); // checks the rest while binding
     }
 
     SyncSettings settings() {
