@@ -114,13 +114,13 @@ public final class RecordMapper {
         return MappedRecord.ofPositional(entity, id, modified instanceof Instant i ? i : null, values);
     }
 
+    /** One per mapping thread, reused record after record: a new one per record was a measured cost. */
+    private static final ThreadLocal<Fields> FIELDS = ThreadLocal.withInitial(Fields::new);
+
     /**
      * The record's fields in the order the response gives them (the query's order), read in one pass: WSC's
      * own look-up walks the children for every field. The sObject's {@code type} element is left out.
      */
-    /** One per mapping thread, reused record after record: a new one per record was a measured cost. */
-    private static final ThreadLocal<Fields> FIELDS = ThreadLocal.withInitial(Fields::new);
-
     private static final class Fields {
         String[] names = new String[32];
         Object[] values = new Object[32];

@@ -51,11 +51,9 @@ final class ContentHash {
             if (names[i] == null || v == null) {
                 continue;
             }
-            input.ensure(names[i].length);
-            System.arraycopy(names[i], 0, input.array, input.size, names[i].length);
-            input.size += names[i].length;
+            input.put(names[i]);
             if (v instanceof String s) {
-                chars(STRING, s);
+                text(STRING, s);
             } else if (v instanceof Boolean b) {
                 input.put(BOOLEAN);
                 input.put((byte) (b ? 1 : 0));
@@ -69,7 +67,7 @@ final class ContentHash {
             } else if (v instanceof BigDecimal d) {
                 decimal(d);
             } else {
-                chars(OTHER, v.toString());
+                text(OTHER, v.toString());
             }
         }
         return MurmurHash3.hash128x64(input.array, 0, input.size, 0)[0];
@@ -79,7 +77,7 @@ final class ContentHash {
      * The length, then the text in UTF-8 (one form per string; the JDK copies a Latin-1 string's bytes at once,
      * where a loop over its chars was a measured cost).
      */
-    private void chars(byte type, String s) {
+    private void text(byte type, String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         input.put(type);
         input.putInt(utf8.length);

@@ -151,7 +151,7 @@ public final class CrmSync {
                 running.add(lanes.submit(lane));
             }
             for (Future<?> f : running) {
-                join(f);
+                await(f, "a sync lane");
             }
             if (failure.get() != null) {
                 throw failure.get();
@@ -162,22 +162,6 @@ public final class CrmSync {
         }
         state.cycleEnded(null);
         return entities.stream().filter(results::containsKey).map(results::get).toList();
-    }
-
-    /** Waits for a lane; an Error in it (a lane catches only RuntimeExceptions) is thrown here. */
-    private static void join(Future<?> lane) {
-        try {
-            lane.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("a sync lane failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            lane.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the sync lanes ran", e);
-        }
     }
 
     public SyncState state() {
@@ -235,7 +219,7 @@ public final class CrmSync {
                 if (next == null) {
                     break;
                 }
-                page = await(next);
+                page = await(next, "reading the next page");
                 counts.calls++;
             }
             while (!storing.isEmpty()) {
@@ -293,18 +277,22 @@ public final class CrmSync {
         }));
     }
 
-    private static QueryResult await(Future<QueryResult> next) {
+    /** Waits for a future; what it threw (a RuntimeException or an Error) is thrown here as it is. */
+    private static <T> T await(Future<T> future, String what) {
         try {
-            return next.get();
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("reading the next page failed: " + e.getCause(), e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            next.cancel(true);
+            future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the next page", e);
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
         }
     }
 
