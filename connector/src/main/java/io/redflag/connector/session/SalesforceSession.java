@@ -64,6 +64,14 @@ public final class SalesforceSession {
         return usage.get();
     }
 
+    /**
+     * The id of the org the session belongs to, as the token answer's identity URL names it (opening a session
+     * if none is open), or null when the answer had no identity URL.
+     */
+    public String orgId() {
+        return currentToken().orgId();
+    }
+
     /** The Partner SOAP endpoint of the current session. */
     public String serviceEndpoint() {
         return currentToken().instanceUrl() + "/services/Soap/u/" + credentials.apiVersion();

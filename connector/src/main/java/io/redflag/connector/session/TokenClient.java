@@ -71,8 +71,9 @@ final class TokenClient {
             throw AuthenticationException.refused(credentials.loginUrl().toString(), credentials.clientId(),
                     "no_instance_url", "the token answer names no instance_url");
         }
+        Object identity = custom.get("id");
         return new SalesforceToken(success.getTokens().getAccessToken().getValue(), URI.create(instance.toString()),
-                clock.instant());
+                clock.instant(), identity == null ? null : identity.toString());
     }
 
     /** A JWT signed with the connected app's key, valid for three minutes, as Salesforce allows. */

@@ -1,6 +1,10 @@
 package io.redflag.service.store;
 
-import io.redflag.connector.mapping.MappedRecord;
+import io.redflag.connector.intake.IntakePage;
+import io.redflag.connector.intake.IntakeStore;
+import io.redflag.connector.intake.Position;
+import io.redflag.connector.intake.StoredPage;
+import io.redflag.connector.intake.Watermark;
 import io.redflag.connector.mapping.MappingModel;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,33 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * undoes a newer change. An equal stamp is written again on purpose: SystemModstamp has second precision,
  * so two changes within one second carry the same stamp and the later read must win.
  */
-public class CrmStore {
+public class CrmStore implements IntakeStore {
     private static final Logger log = LoggerFactory.getLogger(CrmStore.class);
     /** Tries of a page whose transaction met another's (the dirty-account queue is shared by the lanes). */
     private static final int CONFLICT_ATTEMPTS = 3;
-    /**
-     * Where an object's sync stands: the last stored (SystemModstamp, Id), and how far getDeleted has been
-     * read (its latestDateCovered; null before the first check).
-     */
-    public record Watermark(String object, Instant watermark, String lastId, Instant deletionsCovered) {
-
-        public Watermark(String object, Instant watermark, String lastId) {
-            this(object, watermark, lastId, null);
-        }
-    }
-
-    /**
-     * What storing a batch did: rows written, the accounts whose scoring inputs changed (queued in
-     * dirty_account in the same transaction), and rows that came back with nothing new (echoes).
-     */
-    public record StoreResult(int written, Set<String> changedAccounts, int unchanged) {
-    }
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<String, RecordWriter> writers = new LinkedHashMap<>();
     private final Map<String, EntityTable> tables = new LinkedHashMap<>();
+    private final NotificationLog notifications;
 
     public CrmStore(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -67,6 +54,7 @@ public class CrmStore {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
+        this.notifications = new NotificationLog(jdbc, clock);
         for (String entity : MappingModel.entities().keySet()) {
             EntityTable table = EntityTable.of(entity);
             tables.put(entity, table);
@@ -75,88 +63,55 @@ public class CrmStore {
     }
 
     /**
-     * Stores a batch of one entity's records and, in the same transaction, moves the object's watermark and
-     * queues the accounts whose inputs changed. Records older than the stored version are skipped.
+     * {@inheritDoc}
+     *
+     * <p>A page of a full read may touch any account: it queues the entity's {@link DirtyAccounts#everyAccount
+     * every-account marker} once instead of each account (which on an initial sync would be every account, once
+     * per page), and reports that marker as its only changed account. A page that meets another transaction on
+     * the dirty-account queue (the sync reads objects in lanes), a deadlock or a lock timeout is stored again.
      */
-    public StoreResult storeBatch(String entity, List<MappedRecord> records, Watermark watermark) {
-        return storeBatch(entity, records, List.of(), watermark);
-    }
-
-    /** As above, also marking records the same read found deleted (queryAll shows the recycle bin). */
-    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
-            Watermark watermark) {
-        return storeBatch(entity, records, deletedIds, watermark, false);
-    }
-
-    /**
-     * As above. A page of a full read ({@code fullRead}) may touch any account: it queues the entity's
-     * {@link DirtyAccounts#everyAccount every-account marker} once instead of each account (which on an initial
-     * sync would be every account, once per page), and reports that marker as its only changed account.
-     */
-    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
-            Watermark watermark, boolean fullRead) {
-        return storeBatch(entity, records, deletedIds, watermark, fullRead, null);
-    }
-
-    /**
-     * As above, writing while the previous page's transaction is still open: the rows are written at once,
-     * then this transaction waits for {@code previous} (the previous page committed) before it queues accounts,
-     * moves the watermark and commits. Commits stay in page order, so the watermark never covers a page that
-     * is not stored; the two pages must not share a record id (the caller checks), or one would wait for the
-     * other's row locks. A failed previous page fails this one too.
-     */
-    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
-            Watermark watermark, boolean fullRead, Future<?> previous) {
-        return storeBatch(entity, records, deletedIds, watermark, fullRead, previous, false);
-    }
-
-    /**
-     * As above. {@code intoEmptyTable}: the page belongs to a full read that began on an empty table, so its
-     * records are inserted without looking for stored versions first (the look-ups were 15 % of an initial
-     * sync). A record the read brings twice (changed while the read ran) makes that fail on its key; the page
-     * is then stored again the ordinary way.
-     */
-    public StoreResult storeBatch(String entity, List<MappedRecord> records, Collection<String> deletedIds,
-            Watermark watermark, boolean fullRead, Future<?> previous, boolean intoEmptyTable) {
-        if (intoEmptyTable) {
+    @Override
+    public StoredPage store(IntakePage page, Future<?> previous) {
+        if (page.read() == IntakePage.Read.FULL_INTO_EMPTY) {
             try {
-                return store(entity, records, deletedIds, watermark, fullRead, previous, true);
+                return store(page, previous, true);
             } catch (DataIntegrityViolationException e) {
                 log.info("A page of {} repeats a stored record (changed during the read); storing it again with"
-                        + " look-ups", entity);
+                        + " look-ups", page.entity());
             }
         }
         for (int attempt = 1;; attempt++) {
             try {
-                return store(entity, records, deletedIds, watermark, fullRead, previous, false);
+                return store(page, previous, false);
             } catch (DuplicateKeyException | TransientDataAccessException e) {
-                // Another object's page queued the same account at the same moment (the sync reads objects in
-                // lanes), or a lock wait ended in a deadlock or a timeout: the page is idempotent, so store it again.
+                // The page is idempotent, so store it again.
                 if (attempt == CONFLICT_ATTEMPTS) {
                     throw e;
                 }
-                log.info("A page of {} met a concurrent transaction ({}); storing it again", entity,
+                log.info("A page of {} met a concurrent transaction ({}); storing it again", page.entity(),
                         e.getClass().getSimpleName());
             }
         }
     }
 
-    private StoreResult store(String entity, List<MappedRecord> records, Collection<String> deletedIds,
-            Watermark watermark, boolean fullRead, Future<?> previous, boolean assumeAbsent) {
+    private StoredPage store(IntakePage page, Future<?> previous, boolean assumeAbsent) {
+        String entity = page.entity();
         return tx.execute(status -> {
-            RecordWriter.Outcome stored = writer(entity).write(records, !fullRead, assumeAbsent);
-            RecordWriter.Outcome deleted = writer(entity).markDeleted(deletedIds);
+            RecordWriter.Outcome stored = writer(entity).write(page.records(), !page.fullRead(), assumeAbsent);
+            RecordWriter.Outcome deleted = writer(entity).markDeleted(page.deletedIds());
             awaitCommit(previous);
             Set<String> changed = new LinkedHashSet<>(stored.changedAccounts());
             changed.addAll(deleted.changedAccounts());
-            if (fullRead && (stored.written() > 0 || deleted.written() > 0)) {
+            if (page.fullRead() && (stored.written() > 0 || deleted.written() > 0)) {
                 changed = Set.of(DirtyAccounts.everyAccount(entity));
             }
             queueDirty(changed);
-            if (watermark != null) {
-                saveWatermark(watermark);
+            if (page.position() instanceof Watermark w) {
+                saveWatermark(w);
+            } else if (page.position() instanceof Position.Notifications n) {
+                notifications.remember(n.ids());
             }
-            return new StoreResult(stored.written(), changed, stored.unchanged());
+            return new StoredPage(stored.written(), changed, stored.unchanged());
         });
     }
 
@@ -184,6 +139,7 @@ public class CrmStore {
         return n == null ? 0 : n;
     }
 
+    @Override
     public Optional<Watermark> watermark(String object) {
         return jdbc.query("SELECT object_name, watermark, last_id, deletions_covered FROM sync_watermark"
                 + " WHERE object_name = ?", (rs, i) -> {
@@ -193,7 +149,7 @@ public class CrmStore {
                 }, object).stream().findFirst();
     }
 
-    /** Records deletions found by getDeleted and how far it has read, in one transaction. */
+    @Override
     public Set<String> storeDeletions(String entity, Collection<String> ids, String object, Instant covered) {
         return tx.execute(status -> {
             RecordWriter.Outcome deleted = writer(entity).markDeleted(ids);
@@ -204,9 +160,19 @@ public class CrmStore {
         });
     }
 
-    /** Forgets an object's watermark: its next sync reads everything again (a full resync). */
+    @Override
     public void forgetWatermark(String object) {
         jdbc.update("DELETE FROM sync_watermark WHERE object_name = ?", object);
+    }
+
+    @Override
+    public boolean isEmpty(String entity) {
+        return count(entity, true) == 0;
+    }
+
+    @Override
+    public Set<String> unseenNotifications(Collection<String> ids) {
+        return notifications.unseen(ids);
     }
 
     public int count(String entity, boolean includeDeleted) {

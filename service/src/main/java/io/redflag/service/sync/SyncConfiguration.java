@@ -1,6 +1,10 @@
 package io.redflag.service.sync;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.redflag.connector.intake.CrmReads;
+import io.redflag.connector.intake.PollSchedule;
+import io.redflag.connector.intake.PollingSource;
+import io.redflag.connector.intake.SyncState;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingReport;
 import io.redflag.connector.mapping.RecordMapper;
@@ -11,6 +15,7 @@ import io.redflag.connector.session.SalesforceSession;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.PublishSubscribeChannel;
@@ -18,13 +23,16 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 
 /**
- * The sync flow: a poller runs {@link SyncFlow#poll} (read → map → store, each page with its watermark in
- * one transaction), then each changed account id goes out on {@value #CHANGED_ACCOUNTS}, for scoring. The
- * same ids wait durably in the store's dirty-account queue, so nothing depends on a message being delivered.
+ * The sync flow: a poller ticks every second (or every poll interval, when shorter) and runs {@link SyncFlow#poll} (the objects the
+ * schedule says are due: read → map → store, each page with its watermark in one transaction), then each
+ * changed account id goes out on {@value #CHANGED_ACCOUNTS}, for scoring. The same ids wait durably in the
+ * store's dirty-account queue, so nothing depends on a message being delivered.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncConfiguration {
     static final String CHANGED_ACCOUNTS = "changedAccounts";
+    /** How often the schedule is asked what is due, at most: a tick with nothing due costs nothing. */
+    static final Duration TICK = Duration.ofSeconds(1);
 
     @Bean
     ResilientCrm resilientCrm(SalesforceSession session, SyncProperties properties, Clock clock) {
@@ -38,6 +46,11 @@ class SyncConfiguration {
     }
 
     @Bean
+    CrmReads crmReads(ResilientCrm crm, RecordMapper mapper, SyncProperties properties) {
+        return new CrmReads(crm, mapper, properties.batchSize());
+    }
+
+    @Bean
     SyncState syncState(Clock clock, SyncProperties properties) {
         SyncState state = new SyncState(clock);
         state.paused(!properties.autoStartup());
@@ -45,14 +58,19 @@ class SyncConfiguration {
     }
 
     @Bean
-    CrmSync crmSync(ResilientCrm crm, RecordMapper mapper, CrmStore store, Clock clock, SyncProperties properties,
+    PollingSource pollingSource(CrmReads reads, CrmStore store, Clock clock, SyncProperties properties,
             SyncState state) {
-        return new CrmSync(crm, mapper, store, clock, properties.settings(), state);
+        return new PollingSource(reads, store, clock, properties.settings(), state);
     }
 
     @Bean
-    SyncFlow syncFlow(CrmSync sync, MeterRegistry meters, UserDirectory users) {
-        return new SyncFlow(sync, meters, users);
+    PollSchedule pollSchedule(PollingSource source, SyncProperties properties, ResilientCrm crm) {
+        return source.schedule(properties.schedule(), () -> crm.budget().state().limit());
+    }
+
+    @Bean
+    SyncFlow syncFlow(PollingSource source, PollSchedule schedule, MeterRegistry meters, UserDirectory users) {
+        return new SyncFlow(source, schedule, meters, users);
     }
 
     /** Changed account ids, one per message; scoring subscribes. Nobody listening is not an error. */
@@ -63,8 +81,9 @@ class SyncConfiguration {
 
     @Bean
     IntegrationFlow crmSyncFlow(SyncFlow flow, SyncProperties properties) {
+        Duration tick = properties.pollInterval().compareTo(TICK) < 0 ? properties.pollInterval() : TICK;
         return IntegrationFlow.fromSupplier(flow::poll, e -> e.id("crmSyncPoller")
-                        .poller(Pollers.fixedDelay(properties.pollInterval())))
+                        .poller(Pollers.fixedDelay(tick)))
                 .split()
                 .channel(CHANGED_ACCOUNTS)
                 .get();

@@ -1,5 +1,6 @@
 package io.redflag.service.sync;
 
+import io.redflag.connector.intake.SyncState;
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;

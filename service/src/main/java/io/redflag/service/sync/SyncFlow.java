@@ -1,64 +1,85 @@
 package io.redflag.service.sync;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.redflag.connector.intake.PollSchedule;
+import io.redflag.connector.intake.PollingSource;
 import io.redflag.service.store.UserDirectory;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll of the sync flow: unless paused, reads every object's changes into the store and hands on the
+ * One tick of the sync flow: unless paused, polls the objects the {@link PollSchedule} says are due, tells
+ * the schedule what each poll found (so idle objects back off and changed ones snap back), and hands on the
  * accounts whose scoring inputs changed (null when none, so the flow sends nothing). A failure is logged in
- * one line and kept in {@link SyncState}; the next poll resumes from the stored watermarks.
+ * one line and kept in the sync state; the failed objects are tried again after the minimum interval, from
+ * their stored watermarks.
  */
 public final class SyncFlow {
     private static final Logger log = LoggerFactory.getLogger(SyncFlow.class);
-    private final CrmSync sync;
+    private final PollingSource source;
+    private final PollSchedule schedule;
     private final MeterRegistry meters;
     private final UserDirectory users;
 
-    public SyncFlow(CrmSync sync, MeterRegistry meters, UserDirectory users) {
-        this.sync = sync;
+    public SyncFlow(PollingSource source, PollSchedule schedule, MeterRegistry meters, UserDirectory users) {
+        this.source = source;
+        this.schedule = schedule;
         this.meters = meters;
         this.users = users;
     }
 
-    /** Called by the flow's poller. */
+    /** Called by the flow's poller, every tick. */
     public synchronized Set<String> poll() {
-        if (sync.state().paused()) {
+        if (source.state().paused()) {
+            return null;
+        }
+        List<String> due = schedule.due();
+        if (due.isEmpty()) {
             return null;
         }
         Set<String> changed = new LinkedHashSet<>();
+        Set<String> polled = ConcurrentHashMap.newKeySet();
         try {
-            for (CrmSync.ObjectResult r : sync.syncAll()) {
-                changed.addAll(r.changedAccounts());
-                if (r.entity().equals("user") && r.written() > 0) {
-                    users.forget();
+            source.poll(due, schedule::deletionCheckEvery, r -> {
+                polled.add(r.entity());
+                schedule.polled(r.entity(), r.sawChanges(), r.calls());
+                count(r);
+                synchronized (changed) {
+                    changed.addAll(r.changedAccounts());
                 }
-                String object = r.entity();
-                meters.counter("redflag.sync.records.read", "entity", object).increment(r.read());
-                meters.counter("redflag.sync.records.unchanged", "entity", object).increment(r.unchanged());
-                meters.counter("redflag.sync.records.rejected", "entity", object).increment(r.rejected());
-                meters.counter("redflag.sync.records.deleted", "entity", object).increment(r.deleted());
-                meters.counter("redflag.sync.api.calls", "entity", object).increment(r.calls());
-            }
+            });
         } catch (RuntimeException e) {
+            due.stream().filter(entity -> !polled.contains(entity)).forEach(schedule::failed);
             meters.counter("redflag.sync.failures").increment();
             log.warn("Sync poll failed; the next poll resumes from the stored watermarks: {}", e.getMessage());
-            return null;
         }
         meters.counter("redflag.sync.accounts.changed").increment(changed.size());
         return changed.isEmpty() ? null : changed;
     }
 
+    private void count(PollingSource.ObjectResult r) {
+        if (r.entity().equals("user") && r.written() > 0) {
+            users.forget();
+        }
+        String entity = r.entity();
+        meters.counter("redflag.sync.records.read", "entity", entity).increment(r.read());
+        meters.counter("redflag.sync.records.unchanged", "entity", entity).increment(r.unchanged());
+        meters.counter("redflag.sync.records.rejected", "entity", entity).increment(r.rejected());
+        meters.counter("redflag.sync.records.deleted", "entity", entity).increment(r.deleted());
+        meters.counter("redflag.sync.api.calls", "entity", entity).increment(r.calls());
+    }
+
     public void pause() {
-        sync.state().paused(true);
+        source.state().paused(true);
         log.info("Sync paused: polls read nothing until it is resumed");
     }
 
     public void resume() {
-        sync.state().paused(false);
+        source.state().paused(false);
         log.info("Sync resumed");
     }
 }

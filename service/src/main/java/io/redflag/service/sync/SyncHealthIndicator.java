@@ -1,5 +1,8 @@
 package io.redflag.service.sync;
 
+import io.redflag.connector.intake.PollSchedule;
+import io.redflag.connector.intake.SyncState;
+import io.redflag.connector.mapping.RecordMapper;
 import io.redflag.connector.resilience.ApiBudget;
 import io.redflag.connector.resilience.ResilientCrm;
 import java.util.LinkedHashMap;
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component "sync": per object the watermark, the lag, the progress of a first
- * read and the last error; whether an operator paused the flow, and whether the API budget pauses reads.
+ * read, the last error and its polling rhythm (mode, interval, next poll); the polls' calls a day (projected
+ * at the current intervals, made in the last 24 hours, the ceiling and the stretch it imposes); whether an operator paused the flow, and whether the API budget pauses reads.
  * UP when the last poll went through; PAUSED or DEGRADED otherwise (both answered with HTTP 200: a paused
  * sync or a CRM outage is no reason to restart the pod).
  */
@@ -22,10 +26,14 @@ class SyncHealthIndicator implements HealthIndicator {
 
     private final SyncState state;
     private final ResilientCrm crm;
+    private final PollSchedule schedule;
+    private final RecordMapper mapper;
 
-    SyncHealthIndicator(SyncState state, ResilientCrm crm) {
+    SyncHealthIndicator(SyncState state, ResilientCrm crm, PollSchedule schedule, RecordMapper mapper) {
         this.state = state;
         this.crm = crm;
+        this.schedule = schedule;
+        this.mapper = mapper;
     }
 
     @Override
@@ -49,6 +57,19 @@ class SyncHealthIndicator implements HealthIndicator {
             }
             objects.put(name, o);
         });
+        schedule.plans().forEach((entity, plan) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> o = (Map<String, Object>) objects.computeIfAbsent(mapper.object(entity),
+                    k -> new LinkedHashMap<String, Object>());
+            o.put("mode", plan.pushCovered() ? "reconcile (push)" : "poll");
+            o.put("intervalSeconds", plan.effective().toSeconds());
+            o.put("nextPollAt", plan.nextDue());
+        });
+        Map<String, Object> calls = new LinkedHashMap<>();
+        calls.put("projectedPerDay", Math.round(schedule.projectedCallsPerDay()));
+        calls.put("lastDay", schedule.callsLastDay());
+        calls.put("ceilingPerDay", schedule.ceiling());
+        calls.put("stretch", schedule.stretch());
         Map<String, Object> api = new LinkedHashMap<>();
         api.put("used", budget.used());
         api.put("limit", budget.limit());
@@ -62,6 +83,7 @@ class SyncHealthIndicator implements HealthIndicator {
         if (state.lastCycleError() != null) {
             health.withDetail("lastError", state.lastCycleError());
         }
-        return health.withDetail("apiBudget", api).withDetail("objects", objects).build();
+        return health.withDetail("apiBudget", api).withDetail("pollCalls", calls).withDetail("objects", objects)
+                .build();
     }
 }

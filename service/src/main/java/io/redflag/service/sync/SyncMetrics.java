@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.redflag.connector.intake.PollSchedule;
+import io.redflag.connector.intake.SyncState;
 import io.redflag.connector.mapping.RecordMapper;
 import io.redflag.connector.resilience.ResilientCrm;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,13 @@ class SyncMetrics implements MeterBinder {
     private final SyncState state;
     private final RecordMapper mapper;
     private final ResilientCrm crm;
+    private final PollSchedule schedule;
 
-    SyncMetrics(SyncState state, RecordMapper mapper, ResilientCrm crm) {
+    SyncMetrics(SyncState state, RecordMapper mapper, ResilientCrm crm, PollSchedule schedule) {
         this.state = state;
         this.mapper = mapper;
         this.crm = crm;
+        this.schedule = schedule;
     }
 
     @Override
@@ -39,7 +43,13 @@ class SyncMetrics implements MeterBinder {
                 var o = s.objects().get(object);
                 return o == null ? 0.0 : o.progress();
             }).tag("object", object).register(registry);
+            Gauge.builder("redflag.sync.interval", schedule, s -> s.plans().get(entity).effective().toMillis() / 1000.0)
+                    .tag("object", object).baseUnit("seconds").register(registry);
         }
+        Gauge.builder("redflag.sync.calls.projected", schedule, PollSchedule::projectedCallsPerDay)
+                .description("calls a day the polls would make at the current intervals").register(registry);
+        Gauge.builder("redflag.sync.calls.day", schedule, PollSchedule::callsLastDay)
+                .description("calls the polls made in the last 24 hours").register(registry);
         Gauge.builder("redflag.sync.paused", state, s -> s.paused() ? 1 : 0).register(registry);
         FunctionCounter.builder("redflag.sync.polls", state, SyncState::cycles).register(registry);
         Gauge.builder("redflag.crm.api.used", crm, c -> c.budget().state().used()).register(registry);

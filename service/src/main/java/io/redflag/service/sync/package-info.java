@@ -1,7 +1,6 @@
 /**
- * Incremental sync of each mapped object into the store: keyset reads on (SystemModstamp, Id) from the
- * watermark minus an overlap, through queryAll so that recycle-bin deletions arrive in the same read,
- * getDeleted from time to time for deletions older than the overlap, and a full resync when Salesforce
- * has purged deletions past the watermark.
+ * The sync flow in the service: a Spring Integration poller that asks the polling schedule what is due,
+ * runs the connector's polling source into the store, and hands changed accounts to scoring; its settings,
+ * health, metrics and the pause/resume endpoint. Reading the CRM itself lives in the connector's intake.
  */
 package io.redflag.service.sync;

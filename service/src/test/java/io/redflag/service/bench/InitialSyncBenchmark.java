@@ -12,8 +12,12 @@ import io.redflag.connector.resilience.ResilientCrm;
 import io.redflag.connector.session.SalesforceCredentials;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.service.store.CrmStore;
-import io.redflag.service.sync.CrmSync;
-import io.redflag.service.sync.SyncSettings;
+import io.redflag.connector.intake.CrmReads;
+import io.redflag.connector.intake.IntakePage;
+import io.redflag.connector.intake.PollingSource;
+import io.redflag.connector.intake.StoredPage;
+import io.redflag.connector.intake.SyncSettings;
+import io.redflag.connector.intake.SyncState;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -61,12 +65,10 @@ public final class InitialSyncBenchmark {
         long[] storeNanos = new long[1];
         CrmStore store = new CrmStore(ds) {
             @Override
-            public StoreResult storeBatch(String entity, java.util.List<io.redflag.connector.mapping.MappedRecord> records,
-                    java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead,
-                    java.util.concurrent.Future<?> previous, boolean intoEmptyTable) {
+            public StoredPage store(IntakePage page, java.util.concurrent.Future<?> previous) {
                 long t = System.nanoTime();
                 try {
-                    return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous, intoEmptyTable);
+                    return super.store(page, previous);
                 } finally {
                     synchronized (storeNanos) {
                         storeNanos[0] += System.nanoTime() - t;
@@ -74,13 +76,15 @@ public final class InitialSyncBenchmark {
                 }
             }
         };
-        CrmSync sync = new CrmSync(crm, mapper, store, Clock.systemUTC(), settings);
+        CrmReads reads = new CrmReads(crm, mapper, settings.batchSize());
+        PollingSource sync = new PollingSource(reads, store, Clock.systemUTC(), settings,
+                new SyncState(Clock.systemUTC()));
 
         // The reference: the same queries read through WSC and thrown away, one object after another. The
         // first round warms the JIT on both sides; one more round follows the sync, and the fastest is the figure.
         double raw = 0;
         for (int round = 1; round <= rawRounds; round++) {
-            raw = Math.max(raw, rawRead(session, sync, mapper, "round " + round));
+            raw = Math.max(raw, rawRead(session, reads, mapper, "round " + round));
         }
 
         // Round 1 is the first sync of a fresh JVM (the sync's own code still compiling); each later round
@@ -92,14 +96,14 @@ public final class InitialSyncBenchmark {
                 Flyway.configure().dataSource(ds).cleanDisabled(false).load().clean();
                 Flyway.configure().dataSource(ds).load().migrate();
                 storeNanos[0] = 0;
-                sync = new CrmSync(crm, mapper, store, Clock.systemUTC(), settings);
+                sync = new PollingSource(reads, store, Clock.systemUTC(), settings, new SyncState(Clock.systemUTC()));
             }
             rates[round - 1] = syncOnce(sync, settings, round);
             System.out.printf("time in store transactions, summed over the writer threads: %.1f s%n",
                     storeNanos[0] / 1e9);
         }
         if (rawRounds > 0) {
-            raw = Math.max(raw, rawRead(session, sync, mapper, "after the sync"));
+            raw = Math.max(raw, rawRead(session, reads, mapper, "after the sync"));
             for (int round = 1; round <= syncRounds; round++) {
                 System.out.printf("sync round %d against the fastest raw read (%,.0f records/s): %.0f %%%n", round,
                         raw, 100 * rates[round - 1] / raw);
@@ -117,7 +121,7 @@ public final class InitialSyncBenchmark {
     }
 
     /** One initial sync of every object into the (empty) store; records/s. */
-    private static double syncOnce(CrmSync sync, SyncSettings settings, int round) {
+    private static double syncOnce(PollingSource sync, SyncSettings settings, int round) {
         long start = System.nanoTime();
         long records = 0;
         long calls = 0;
@@ -139,7 +143,7 @@ public final class InitialSyncBenchmark {
     }
 
     /** Reads every entity's full query (queryAll + queryMore, batch 2000), one after another; records/s. */
-    private static double rawRead(SalesforceSession session, CrmSync sync, RecordMapper mapper, String round)
+    private static double rawRead(SalesforceSession session, CrmReads reads, RecordMapper mapper, String round)
             throws Exception {
         System.out.printf("raw WSC read, %s%n", round);
         long totalRecords = 0;
@@ -147,7 +151,7 @@ public final class InitialSyncBenchmark {
         long start = System.nanoTime();
         for (String entity : mapper.entities()) {
             long t = System.nanoTime();
-            String soql = sync.query(entity, null);
+            String soql = reads.changesSince(entity, null);
             QueryResult page = session.call(c -> {
                 c.setQueryOptions(2000);
                 return c.queryAll(soql);

@@ -25,7 +25,8 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
-            "redflag.sync.poll-interval=200ms"})
+            "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
+            "redflag.sync.daily-ceiling=100000000"})
 class ContactChangesIT {
     @LocalServerPort
     int port;

@@ -2,6 +2,8 @@ package io.redflag.service.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redflag.connector.intake.IntakePage;
+import io.redflag.connector.intake.Watermark;
 import io.redflag.connector.mapping.MappedRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,13 +57,12 @@ class ChangeTrackingIT {
         DataSource ds = Databases.fresh(db);
         CrmStore store = new CrmStore(ds);
         DirtyAccounts dirty = new DirtyAccounts(ds);
-        assertThat(store.storeBatch("account", List.of(account(ACME, T1, Map.of())), null).changedAccounts())
+        assertThat(store.store(IntakePage.changes("account", List.of(account(ACME, T1, Map.of())))).changedAccounts())
                 .containsExactly(ACME);
         dirty.done(dirty.oldest(10));
 
         // Redflag's write-back comes back: a newer stamp, new risk fields, nothing else.
-        var echo = store.storeBatch("account", List.of(account(ACME, T2, Map.of("healthScore", new BigDecimal("41"),
-                "riskLevel", "At Risk", "riskReasons", "Dana Reyes left."))), null);
+        var echo = store.store(IntakePage.changes("account", List.of(account(ACME, T2, Map.of("healthScore", new BigDecimal("41"), "riskLevel", "At Risk", "riskReasons", "Dana Reyes left.")))));
         assertThat(echo.written()).isEqualTo(1);
         assertThat(echo.unchanged()).isEqualTo(1);
         assertThat(echo.changedAccounts()).isEmpty();
@@ -69,7 +70,7 @@ class ChangeTrackingIT {
         assertThat(store.row("account", ACME).get("riskLevel")).isEqualTo("At Risk");
 
         // A rep changes the tier: news.
-        var edit = store.storeBatch("account", List.of(account(ACME, T3, Map.of("tier", "Strategic"))), null);
+        var edit = store.store(IntakePage.changes("account", List.of(account(ACME, T3, Map.of("tier", "Strategic")))));
         assertThat(edit.changedAccounts()).containsExactly(ACME);
         assertThat(dirty.oldest(10)).extracting(DirtyAccounts.Entry::accountId).containsExactly(ACME);
     }
@@ -80,20 +81,18 @@ class ChangeTrackingIT {
         DataSource ds = Databases.fresh(db);
         CrmStore store = new CrmStore(ds);
         String contact = "0038d0000000DANAAA";
-        store.storeBatch("account", List.of(account(ACME, T1, Map.of()), account(GLOBEX, T1, Map.of())), null);
-        assertThat(store.storeBatch("contact", List.of(contact(contact, ACME, "CFO", T1)), null).changedAccounts())
+        store.store(IntakePage.changes("account", List.of(account(ACME, T1, Map.of()), account(GLOBEX, T1, Map.of()))));
+        assertThat(store.store(IntakePage.changes("contact", List.of(contact(contact, ACME, "CFO", T1)))).changedAccounts())
                 .containsExactly(ACME);
-        assertThat(store.storeBatch("contact", List.of(contact(contact, GLOBEX, "CFO", T2)), null).changedAccounts())
+        assertThat(store.store(IntakePage.changes("contact", List.of(contact(contact, GLOBEX, "CFO", T2)))).changedAccounts())
                 .containsExactlyInAnyOrder(ACME, GLOBEX);
 
         String deal = "0068d0000000DEALAA";
-        store.storeBatch("opportunity", List.of(record("opportunity", deal, T1, Map.of("account", ACME, "stage",
-                "Prospecting", "createdAt", T1))), null);
-        var role = store.storeBatch("contactRole", List.of(record("contactRole", "00K8d0000000ROLEAA", T1,
-                Map.of("opportunity", deal, "contact", contact, "role", "DECISION_MAKER"))), null);
+        store.store(IntakePage.changes("opportunity", List.of(record("opportunity", deal, T1, Map.of("account", ACME, "stage", "Prospecting", "createdAt", T1)))));
+        var role = store.store(IntakePage.changes("contactRole", List.of(record("contactRole", "00K8d0000000ROLEAA", T1, Map.of("opportunity", deal, "contact", contact, "role", "DECISION_MAKER")))));
         assertThat(role.changedAccounts()).as("through the opportunity").containsExactly(ACME);
 
-        var owner = store.storeBatch("user", List.of(record("user", OWNER, T2, Map.of("active", false))), null);
+        var owner = store.store(IntakePage.changes("user", List.of(record("user", OWNER, T2, Map.of("active", false)))));
         assertThat(owner.changedAccounts()).as("every account the user owns").containsExactlyInAnyOrder(ACME, GLOBEX);
 
         assertThat(store.storeDeletions("contact", List.of(contact), "Contact", T3)).containsExactly(GLOBEX);
@@ -105,10 +104,10 @@ class ChangeTrackingIT {
         DataSource ds = Databases.fresh(db);
         CrmStore store = new CrmStore(ds);
         String contact = "0038d0000000DANAAA";
-        store.storeBatch("contact", List.of(contact(contact, ACME, "VP Finance", T1)), null);
+        store.store(IntakePage.changes("contact", List.of(contact(contact, ACME, "VP Finance", T1))));
         var moved = List.of(contact(contact, GLOBEX, "Chief Financial Officer", T2));
-        store.storeBatch("contact", moved, null);
-        store.storeBatch("contact", moved, null); // the overlap reads it again
+        store.store(IntakePage.changes("contact", moved));
+        store.store(IntakePage.changes("contact", moved)); // the overlap reads it again
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         assertThat(jdbc.queryForList("SELECT field || ':' || old_value || '>' || new_value FROM contact_change"
                 + " WHERE contact = ?", String.class, contact)).containsExactlyInAnyOrder(
@@ -121,12 +120,12 @@ class ChangeTrackingIT {
         CrmStore store = new CrmStore(Databases.fresh(db));
         var followUp = record("task", "00T8d0000000FOLLOW", T1, Map.of("account", ACME, "subject", "Call Dana",
                 "closed", false, "signalKey", "KEY_CONTACT_LEFT:" + ACME + ":0038d0000000DANAAA"));
-        assertThat(store.storeBatch("task", List.of(followUp), null).changedAccounts()).isEmpty();
+        assertThat(store.store(IntakePage.changes("task", List.of(followUp))).changedAccounts()).isEmpty();
         var closed = record("task", "00T8d0000000FOLLOW", T2, Map.of("account", ACME, "subject", "Call Dana",
                 "closed", true, "signalKey", "KEY_CONTACT_LEFT:" + ACME + ":0038d0000000DANAAA"));
-        assertThat(store.storeBatch("task", List.of(closed), null).changedAccounts()).isEmpty();
+        assertThat(store.store(IntakePage.changes("task", List.of(closed))).changedAccounts()).isEmpty();
         var call = record("task", "00T8d0000000REPCAL", T2, Map.of("account", ACME, "subject", "Call", "closed", true));
-        assertThat(store.storeBatch("task", List.of(call), null).changedAccounts()).containsExactly(ACME);
+        assertThat(store.store(IntakePage.changes("task", List.of(call))).changedAccounts()).containsExactly(ACME);
     }
 
     @ParameterizedTest
@@ -135,11 +134,11 @@ class ChangeTrackingIT {
         DataSource ds = Databases.fresh(db);
         CrmStore store = new CrmStore(ds);
         DirtyAccounts dirty = new DirtyAccounts(ds);
-        store.storeBatch("account", List.of(account(ACME, T1, Map.of()), account(GLOBEX, T1, Map.of())), null);
+        store.store(IntakePage.changes("account", List.of(account(ACME, T1, Map.of()), account(GLOBEX, T1, Map.of()))));
         List<DirtyAccounts.Entry> taken = dirty.oldest(10);
         assertThat(taken).hasSize(2);
 
-        store.storeBatch("account", List.of(account(ACME, T2, Map.of("tier", "Key"))), null);
+        store.store(IntakePage.changes("account", List.of(account(ACME, T2, Map.of("tier", "Key")))));
         dirty.done(taken);
         assertThat(dirty.oldest(10)).extracting(DirtyAccounts.Entry::accountId).containsExactly(ACME);
     }

@@ -3,6 +3,8 @@ package io.redflag.service.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.redflag.connector.intake.IntakePage;
+import io.redflag.connector.intake.Watermark;
 import io.redflag.connector.mapping.MappedRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,17 +61,17 @@ class ConcurrentPagesIT {
                 // Both transactions write their rows, then wait at the same gate before queueing accounts.
                 CompletableFuture<Void> gate = new CompletableFuture<>();
                 List<Thread> waiting = new ArrayList<>();
-                Future<CrmStore.StoreResult> a = lanes.submit(() -> {
+                Future<io.redflag.connector.intake.StoredPage> a = lanes.submit(() -> {
                     synchronized (waiting) {
                         waiting.add(Thread.currentThread());
                     }
-                    return store.storeBatch("contact", contacts, List.of(), null, false, gate);
+                    return store.store(new IntakePage("contact", contacts, List.of(), null, IntakePage.Read.CHANGES), gate);
                 });
-                Future<CrmStore.StoreResult> b = lanes.submit(() -> {
+                Future<io.redflag.connector.intake.StoredPage> b = lanes.submit(() -> {
                     synchronized (waiting) {
                         waiting.add(Thread.currentThread());
                     }
-                    return store.storeBatch("task", tasks, List.of(), null, false, gate);
+                    return store.store(new IntakePage("task", tasks, List.of(), null, IntakePage.Read.CHANGES), gate);
                 });
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     synchronized (waiting) {

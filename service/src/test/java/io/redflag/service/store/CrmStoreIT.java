@@ -3,6 +3,8 @@ package io.redflag.service.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.redflag.connector.intake.IntakePage;
+import io.redflag.connector.intake.Watermark;
 import io.redflag.connector.mapping.MappedRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,13 +46,12 @@ class CrmStoreIT {
     void recordsAndTheWatermarkAreStoredTogetherAndAnOlderVersionNeverOverwritesANewerOne(String db) {
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000AAAAAA";
-        int written = store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "1000.00", T2)),
-                new CrmStore.Watermark("Opportunity", T2, id)).written();
+        int written = store.store(new IntakePage("opportunity", List.of(opportunity(id, "OPEN", "1000.00", T2)), List.of(), new Watermark("Opportunity", T2, id), IntakePage.Read.CHANGES)).written();
         assertThat(written).isEqualTo(1);
-        assertThat(store.watermark("Opportunity")).contains(new CrmStore.Watermark("Opportunity", T2, id));
+        assertThat(store.watermark("Opportunity")).contains(new Watermark("Opportunity", T2, id));
 
         // A late, older version (an overlap re-read) is skipped.
-        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "LOST", "5.00", T1)), null).written())
+        assertThat(store.store(IntakePage.changes("opportunity", List.of(opportunity(id, "LOST", "5.00", T1)))).written())
                 .isZero();
         Map<String, Object> row = store.row("opportunity", id);
         assertThat(row.get("stage")).isEqualTo("OPEN");
@@ -58,7 +59,7 @@ class CrmStoreIT {
         assertThat(row.get("closeDate").toString()).isEqualTo("2026-09-30");
 
         // The same stamp is written again: two changes in one second carry the same SystemModstamp.
-        assertThat(store.storeBatch("opportunity", List.of(opportunity(id, "WON", "1200.00", T2)), null).written())
+        assertThat(store.store(IntakePage.changes("opportunity", List.of(opportunity(id, "WON", "1200.00", T2)))).written())
                 .isEqualTo(1);
         assertThat(store.row("opportunity", id).get("stage")).isEqualTo("WON");
         assertThat(store.count("opportunity", false)).isEqualTo(1);
@@ -81,8 +82,7 @@ class CrmStoreIT {
         Map<String, Object> w = new HashMap<>(opportunity(other, "WON", "5.00", T2).values());
         w.put("name", "Ünïcödé ñ");
         w.put("createdAt", Instant.parse("1999-12-31T23:59:59.001Z"));
-        store.storeBatch("opportunity", List.of(new MappedRecord("opportunity", id, T2, v),
-                new MappedRecord("opportunity", other, T2, w)), null);
+        store.store(IntakePage.changes("opportunity", List.of(new MappedRecord("opportunity", id, T2, v), new MappedRecord("opportunity", other, T2, w))));
         Map<String, Object> row = store.row("opportunity", id);
         assertThat(row.get("name")).isEqualTo(v.get("name"));
         assertThat(row.get("nextStep")).isEqualTo(v.get("nextStep"));
@@ -106,16 +106,14 @@ class CrmStoreIT {
     void aPageCommitsOnlyAfterThePreviousOneAndNotAtAllWhenThatFailed(String db) {
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000DDDDDD";
-        var watermark = new CrmStore.Watermark("Opportunity", T2, id);
+        var watermark = new Watermark("Opportunity", T2, id);
         CompletableFuture<Object> failed = CompletableFuture.failedFuture(new IllegalStateException("page 1 failed"));
-        assertThatThrownBy(() -> store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "10", T2)),
-                List.of(), watermark, false, failed)).hasMessageContaining("the previous page was not stored");
+        assertThatThrownBy(() -> store.store(new IntakePage("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), List.of(), watermark, IntakePage.Read.CHANGES), failed)).hasMessageContaining("the previous page was not stored");
         assertThat(store.count("opportunity", true)).isZero();
         assertThat(store.watermark("Opportunity")).isEmpty();
 
         CompletableFuture<Object> previous = new CompletableFuture<>();
-        var page = CompletableFuture.supplyAsync(() -> store.storeBatch("opportunity", List.of(opportunity(id, "OPEN",
-                "10", T2)), List.of(), watermark, false, previous));
+        var page = CompletableFuture.supplyAsync(() -> store.store(new IntakePage("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), List.of(), watermark, IntakePage.Read.CHANGES), previous));
         assertThat(page).isNotDone();
         previous.complete(null);
         assertThat(page.join().written()).isEqualTo(1);
@@ -129,12 +127,10 @@ class CrmStoreIT {
         String first = "0068d0000000EEEEEE";
         String twice = "0068d0000000FFFFFF";
         var page1 = List.of(opportunity(first, "OPEN", "10", T1), opportunity(twice, "OPEN", "20", T1));
-        assertThat(store.storeBatch("opportunity", page1, List.of(), new CrmStore.Watermark("Opportunity", T1, twice),
-                true, null, true).written()).isEqualTo(2);
+        assertThat(store.store(new IntakePage("opportunity", page1, List.of(), new Watermark("Opportunity", T1, twice), IntakePage.Read.FULL_INTO_EMPTY)).written()).isEqualTo(2);
         // The record changed while the read ran: a later page brings it again, with a newer stamp.
         var page2 = List.of(opportunity(twice, "WON", "25", T2), opportunity("0068d0000000GGGGGG", "OPEN", "5", T2));
-        assertThat(store.storeBatch("opportunity", page2, List.of(), new CrmStore.Watermark("Opportunity", T2,
-                "0068d0000000GGGGGG"), true, null, true).written()).isEqualTo(2);
+        assertThat(store.store(new IntakePage("opportunity", page2, List.of(), new Watermark("Opportunity", T2, "0068d0000000GGGGGG"), IntakePage.Read.FULL_INTO_EMPTY)).written()).isEqualTo(2);
         assertThat(store.row("opportunity", twice).get("stage")).isEqualTo("WON");
         assertThat(store.count("opportunity", true)).isEqualTo(3);
         assertThat(store.watermark("Opportunity").orElseThrow().lastId()).isEqualTo("0068d0000000GGGGGG");
@@ -145,11 +141,11 @@ class CrmStoreIT {
     void deletionsAreKeptAsDeletedAndANewerVersionRevivesTheRecord(String db) {
         CrmStore store = new CrmStore(Databases.fresh(db));
         String id = "0068d0000000BBBBBB";
-        store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "10", T1)), null);
+        store.store(IntakePage.changes("opportunity", List.of(opportunity(id, "OPEN", "10", T1))));
         assertThat(store.markDeleted("opportunity", List.of(id, "0068d0000000NOPEAA"))).isEqualTo(1);
         assertThat(store.count("opportunity", false)).isZero();
         assertThat(store.count("opportunity", true)).isEqualTo(1);
-        store.storeBatch("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), null);
+        store.store(IntakePage.changes("opportunity", List.of(opportunity(id, "OPEN", "10", T2))));
         assertThat(store.row("opportunity", id).get("deleted")).isEqualTo(false);
     }
 
@@ -162,8 +158,7 @@ class CrmStoreIT {
         broken.remove("stage"); // NOT NULL column
         MappedRecord bad = new MappedRecord("opportunity", "0068d0000000DDDDDD", T1, broken);
         try {
-            store.storeBatch("opportunity", List.of(good, bad), new CrmStore.Watermark("Opportunity", T1,
-                    "0068d0000000DDDDDD"));
+            store.store(new IntakePage("opportunity", List.of(good, bad), List.of(), new Watermark("Opportunity", T1, "0068d0000000DDDDDD"), IntakePage.Read.CHANGES));
         } catch (RuntimeException expected) {
             // the database refuses the batch
         }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
+import io.redflag.connector.intake.SyncState;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.UserDirectory;
@@ -30,7 +31,8 @@ import org.springframework.messaging.SubscribableChannel;
  * accounts, ignores Redflag's own writes coming back, pauses and resumes, and shows its state in health.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"redflag.salesforce.demo-port=0", "redflag.sync.poll-interval=100ms"})
+        properties = {"redflag.salesforce.demo-port=0", "redflag.sync.poll-interval=100ms",
+                "redflag.sync.max-poll-interval=100ms", "redflag.sync.daily-ceiling=100000000"})
 class SyncFlowIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

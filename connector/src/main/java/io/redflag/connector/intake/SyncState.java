@@ -1,4 +1,4 @@
-package io.redflag.service.sync;
+package io.redflag.connector.intake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,30 +42,30 @@ public final class SyncState {
         this.clock = clock;
     }
 
-    void progress(String object, long done, long total) {
+    public void progress(String object, long done, long total) {
         objects.compute(object, (k, s) -> s == null ? new ObjectState(object, null, null, done, total, null, null)
                 : new ObjectState(object, s.watermark(), s.lastSuccessAt(), done, total, s.lastError(),
                         s.lastErrorAt()));
     }
 
-    void succeeded(String object, Instant watermark) {
+    public void succeeded(String object, Instant watermark) {
         objects.compute(object, (k, s) -> new ObjectState(object, watermark, clock.instant(),
                 s == null ? 0 : s.done(), s == null ? -1 : s.total(), null, null));
     }
 
-    void failed(String object, String error) {
+    public void failed(String object, String error) {
         objects.compute(object, (k, s) -> s == null ? new ObjectState(object, null, null, 0, -1, error, clock.instant())
                 : new ObjectState(object, s.watermark(), s.lastSuccessAt(), s.done(), s.total(), error,
                         clock.instant()));
     }
 
-    void cycleEnded(String error) {
+    public void cycleEnded(String error) {
         lastCycleAt = clock.instant();
         lastCycleError = error;
         cycles++;
     }
 
-    void paused(boolean value) {
+    public void paused(boolean value) {
         paused = value;
     }
 

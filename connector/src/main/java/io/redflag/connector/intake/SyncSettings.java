@@ -1,4 +1,4 @@
-package io.redflag.service.sync;
+package io.redflag.connector.intake;
 
 import java.time.Duration;
 

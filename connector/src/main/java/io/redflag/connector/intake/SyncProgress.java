@@ -1,4 +1,4 @@
-package io.redflag.service.sync;
+package io.redflag.connector.intake;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /** Log lines for a long first read: done of total, and an estimate of the time left. */
 final class SyncProgress {
-    private static final Logger log = LoggerFactory.getLogger(CrmSync.class);
+    private static final Logger log = LoggerFactory.getLogger(PollingSource.class);
 
     private final String object;
     private final int total;

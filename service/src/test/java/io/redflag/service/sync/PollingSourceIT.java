@@ -3,6 +3,12 @@ package io.redflag.service.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.redflag.connector.intake.CrmReads;
+import io.redflag.connector.intake.IntakePage;
+import io.redflag.connector.intake.PollingSource;
+import io.redflag.connector.intake.StoredPage;
+import io.redflag.connector.intake.SyncSettings;
+import io.redflag.connector.intake.SyncState;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
 import io.redflag.connector.mapping.MappingValidator;
@@ -36,8 +42,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The sync against the emulator's demo org, into an embedded store. */
-class CrmSyncIT {
+/** The polling source against the emulator's demo org, into a real store. */
+class PollingSourceIT {
     private TestClock clock;
     private Emulator emulator;
     private SalesforceSession session;
@@ -74,8 +80,16 @@ class CrmSyncIT {
                 new ApiBudget(session::apiUsage, ApiBudget.DEFAULT_READ_SHARE, clock, ApiBudget.DEFAULT_RECHECK));
     }
 
-    private CrmSync sync() {
-        return new CrmSync(crm(), mapper, store, clock, SyncSettings.DEFAULTS);
+    private PollingSource sync() {
+        return source(crm(), store, SyncSettings.DEFAULTS);
+    }
+
+    private PollingSource source(ResilientCrm crm, CrmStore into, SyncSettings settings) {
+        return source(crm, into, settings, new SyncState(clock));
+    }
+
+    private PollingSource source(ResilientCrm crm, CrmStore into, SyncSettings settings, SyncState state) {
+        return new PollingSource(new CrmReads(crm, mapper, settings.batchSize()), into, clock, settings, state);
     }
 
     private int orgCount(String object) {
@@ -84,13 +98,13 @@ class CrmSyncIT {
 
     @Test
     void theInitialSyncEqualsTheOrgAndAPollWithNothingChangedCostsOneCallPerObject() throws Exception {
-        List<CrmSync.ObjectResult> first = sync().syncAll();
+        List<PollingSource.ObjectResult> first = sync().syncAll();
         assertThat(first).allSatisfy(r -> assertThat(r.full()).isTrue());
         for (String entity : mapper.entities()) {
             assertThat(store.count(entity, false)).as(entity).isEqualTo(orgCount(mapper.object(entity)));
         }
         clock.advance(Duration.ofMinutes(10));
-        List<CrmSync.ObjectResult> second = sync().syncAll();
+        List<PollingSource.ObjectResult> second = sync().syncAll();
         assertThat(second).allSatisfy(r -> {
             assertThat(r.full()).isFalse();
             assertThat(r.calls()).as(r.entity()).isEqualTo(1);
@@ -103,12 +117,12 @@ class CrmSyncIT {
         DataSource oneLane = Databases.fresh(db);
         DataSource threeLanes = Databases.fresh(db);
         // Small pages, so that several pages of several objects are in their transactions at once.
-        new CrmSync(crm(), mapper, new CrmStore(oneLane), clock,
-                new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1), 1)).syncAll();
-        List<CrmSync.ObjectResult> results = new CrmSync(crm(), mapper, new CrmStore(threeLanes), clock,
+        source(crm(), new CrmStore(oneLane), new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1), 1))
+                .syncAll();
+        List<PollingSource.ObjectResult> results = source(crm(), new CrmStore(threeLanes),
                 new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1), 3)).syncAll();
 
-        assertThat(results).extracting(CrmSync.ObjectResult::entity).as("results in the model's order")
+        assertThat(results).extracting(PollingSource.ObjectResult::entity).as("results in the model's order")
                 .containsExactlyElementsOf(mapper.entities());
         for (String table : List.of("crm_user", "account", "account_history", "contact", "contact_role",
                 "opportunity", "opportunity_history", "task", "event", "support_case", "sync_watermark")) {
@@ -130,13 +144,13 @@ class CrmSyncIT {
     @Test
     void withTheOrgsFaultsOnTheStoreEndsEqualToAFaultFreeRun() throws Exception {
         CrmStore clean = new CrmStore(Databases.fresh("h2"));
-        new CrmSync(crm(), mapper, clean, clock, SyncSettings.DEFAULTS).syncAll();
+        source(crm(), clean, SyncSettings.DEFAULTS).syncAll();
 
         // 503 maintenance pages, HTML error pages, sessions that expire every 7 calls and lock errors (which
         // Salesforce, and so the emulator, only gives writes: the reads must not mind), all at once.
         emulator.control().faults(new io.redflag.emulator.control.FaultSettings(0, 0.2, 0.1, 7, 0.3, 11));
         var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
-        new CrmSync(crm(), mapper, store, clock, smallPages).syncAll();
+        source(crm(), store, smallPages).syncAll();
         emulator.control().faults(io.redflag.emulator.control.FaultSettings.NONE);
 
         assertThat(emulator.control().snapshot().get("injected").toString()).contains("HTTP_503", "HTML_ERROR_PAGE");
@@ -152,7 +166,7 @@ class CrmSyncIT {
     @Test
     void whenTheDailyLimitRunsOutTheSyncStopsAndTheNextDayFinishesWithNothingLostOrDoubled() throws Exception {
         CrmStore clean = new CrmStore(Databases.fresh("h2"));
-        new CrmSync(crm(), mapper, clean, clock, SyncSettings.DEFAULTS).syncAll();
+        source(crm(), clean, SyncSettings.DEFAULTS).syncAll();
         var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
 
         // Reads allowed up to the limit itself: the org answers REQUEST_LIMIT_EXCEEDED part-way.
@@ -161,7 +175,7 @@ class CrmSyncIT {
                 .withBackoff(Duration.ofMillis(1), 1.5, 0.5, Duration.ofMillis(5)),
                 new ApiBudget(session::apiUsage, 1.0));
         SyncState state = new SyncState(clock);
-        assertThatThrownBy(() -> new CrmSync(wholeBudget, mapper, store, clock, smallPages, state).syncAll())
+        assertThatThrownBy(() -> source(wholeBudget, store, smallPages, state).syncAll())
                 .hasMessageContaining("REQUEST_LIMIT_EXCEEDED");
         assertThat(state.lastCycleError()).contains("REQUEST_LIMIT_EXCEEDED");
         assertThat(total(store)).as("a part is stored").isPositive().isLessThan(total(clean));
@@ -171,7 +185,7 @@ class CrmSyncIT {
         emulator.control().resetApiUsage();
         emulator.control().apiLimit(emulator.control().apiUsed() + 40);
         ResilientCrm governed = crm();
-        assertThatThrownBy(() -> new CrmSync(governed, mapper, store, clock, smallPages).syncAll())
+        assertThatThrownBy(() -> source(governed, store, smallPages).syncAll())
                 .isInstanceOf(ApiBudgetExhaustedException.class);
         assertThat(total(store)).isLessThan(total(clean));
 
@@ -180,7 +194,7 @@ class CrmSyncIT {
         emulator.control().resetApiUsage();
         emulator.control().apiLimit(1_000_000);
         clock.advance(Duration.ofHours(1));
-        new CrmSync(governed, mapper, store, clock, smallPages).syncAll();
+        source(governed, store, smallPages).syncAll();
         for (String entity : mapper.entities()) {
             assertThat(store.count(entity, true)).as(entity).isEqualTo(clean.count(entity, true));
         }
@@ -222,7 +236,7 @@ class CrmSyncIT {
 
     /** A transaction that started two minutes ago commits after a poll read newer changes. */
     private boolean lateCommitSeen(SyncSettings settings) throws Exception {
-        CrmSync sync = new CrmSync(crm(), mapper, store, clock, settings);
+        PollingSource sync = source(crm(), store, settings);
         sync.syncAll();
         var org = emulator.store();
         var accounts = org.snapshot(org.schema().find("Account"), false);
@@ -243,18 +257,16 @@ class CrmSyncIT {
             private final java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
 
             @Override
-            public StoreResult storeBatch(String entity, List<io.redflag.connector.mapping.MappedRecord> records,
-                    java.util.Collection<String> deletedIds, Watermark watermark, boolean fullRead,
-                    java.util.concurrent.Future<?> previous, boolean intoEmptyTable) {
-                if (entity.equals("task") && previous != null && crashed.compareAndSet(false, true)) {
+            public StoredPage store(IntakePage page, java.util.concurrent.Future<?> previous) {
+                if (page.entity().equals("task") && previous != null && crashed.compareAndSet(false, true)) {
                     throw new IllegalStateException("simulated crash");
                 }
-                return super.storeBatch(entity, records, deletedIds, watermark, fullRead, previous, intoEmptyTable);
+                return super.store(page, previous);
             }
         };
         var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1));
         try {
-            new CrmSync(crm(), mapper, failing, clock, smallPages).sync("task");
+            source(crm(), failing, smallPages).sync("task");
         } catch (RuntimeException expected) {
             // the service died here
         }
@@ -262,7 +274,7 @@ class CrmSyncIT {
         assertThat(stored).as("whole pages before the crash").isPositive().isLessThan(orgCount("Task"));
         assertThat(stored % 200).isZero();
         clock.advance(Duration.ofMinutes(1));
-        CrmSync.ObjectResult resumed = new CrmSync(crm(), mapper, failing, clock, smallPages).sync("task");
+        PollingSource.ObjectResult resumed = source(crm(), failing, smallPages).sync("task");
         assertThat(resumed.full()).isFalse();
         assertThat(failing.count("task", false)).isEqualTo(orgCount("Task"));
     }
