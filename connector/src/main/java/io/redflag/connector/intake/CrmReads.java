@@ -2,12 +2,15 @@ package io.redflag.connector.intake;
 
 import com.sforce.soap.partner.GetDeletedResult;
 import com.sforce.soap.partner.QueryResult;
+import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.mapping.RecordMapper;
 import io.redflag.connector.resilience.ResilientCrm;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Calendar;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.GregorianCalendar;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -63,6 +66,35 @@ public final class CrmReads {
         fields.add(mapper.stampField(entity));
         fields.add("IsDeleted");
         return "SELECT " + String.join(", ", fields) + " FROM " + mapper.object(entity);
+    }
+
+    /**
+     * Reads the named records of an entity, mapped (one query, more only past a page), deleted ones marked
+     * as such; a record that no longer exists at all is simply absent.
+     */
+    public MappedPage readByIds(String entity, Collection<String> ids) {
+        String object = mapper.object(entity);
+        List<SObject> records = new ArrayList<>();
+        int calls = 0;
+        for (List<String> part : partition(List.copyOf(ids), IDS_PER_QUERY)) {
+            QueryResult page = queryAll(object, byIds(entity, part));
+            calls++;
+            records.addAll(List.of(page.getRecords()));
+            while (!page.isDone()) {
+                page = queryMore(object, page.getQueryLocator());
+                calls++;
+                records.addAll(List.of(page.getRecords()));
+            }
+        }
+        return MappedPage.of(mapper, entity, records.toArray(SObject[]::new)).withCalls(calls);
+    }
+
+    private static <T> List<List<T>> partition(List<T> all, int size) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            parts.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return parts;
     }
 
     /** The first page of a queryAll (recycle bin included). */

@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One page of Partner API records, mapped: the live records, the ids the recycle bin holds (queryAll marks
- * them IsDeleted), the last record (its stamp and id are a poll's watermark), and how many were read and
- * rejected. A malformed record is logged with its id and reason and left out; the rest go on.
+ * them IsDeleted), the last record (its stamp and id are a poll's watermark), how many were read and
+ * rejected, and the calls it took when known. A malformed record is logged with its id and reason and left
+ * out; the rest go on.
  */
-record MappedPage(List<MappedRecord> records, List<String> deleted, MappedRecord last, int read, int rejected) {
+public record MappedPage(List<MappedRecord> records, List<String> deleted, MappedRecord last, int read, int rejected,
+        int calls) {
     private static final Logger log = LoggerFactory.getLogger(MappedPage.class);
 
     static MappedPage of(RecordMapper mapper, String entity, SObject[] records) {
@@ -36,6 +38,10 @@ record MappedPage(List<MappedRecord> records, List<String> deleted, MappedRecord
                 log.warn("Intake of {}: {}", mapper.object(entity), e.getMessage());
             }
         }
-        return new MappedPage(mapped, deleted, last, records.length, rejected);
+        return new MappedPage(mapped, deleted, last, records.length, rejected, 0);
+    }
+
+    MappedPage withCalls(int calls) {
+        return new MappedPage(records, deleted, last, read, rejected, calls);
     }
 }

@@ -131,6 +131,18 @@ public final class PollSchedule {
         }
     }
 
+    /**
+     * A push source stored changes of the object: objects that follow it (its history rows) may have changed
+     * too and are polled at once; the object itself needs no poll.
+     */
+    public synchronized void pushed(String entity) {
+        parents.forEach((child, parent) -> {
+            if (parent.equals(entity)) {
+                nudge(child);
+            }
+        });
+    }
+
     /** Objects a push source covers (only reconciled) or no longer covers (polled again). */
     public synchronized void pushCovered(Collection<String> entities, boolean covered) {
         for (String entity : withFollowers(entities)) {

@@ -1,0 +1,50 @@
+package io.redflag.service.intake;
+
+import io.redflag.connector.intake.CrmReads;
+import io.redflag.connector.intake.PollSchedule;
+import io.redflag.connector.intake.outbound.OutboundMessageSource;
+import io.redflag.connector.mapping.RecordMapper;
+import io.redflag.connector.session.SalesforceSession;
+import io.redflag.service.store.CrmStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the push sources: the Outbound Message source, and the objects they cover, which the polling
+ * schedule then only reconciles. An object named in {@code redflag.outbound-messages.objects} that the
+ * mapping does not read stops start-up, naming it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboundMessagesProperties.class)
+class IntakeConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
+
+    @Bean
+    OutboundMessageSource outboundMessageSource(CrmReads reads, CrmStore store, SalesforceSession session,
+            OutboundMessagesProperties properties, PollSchedule schedule, RecordMapper mapper) {
+        List<String> covered = new ArrayList<>();
+        for (String object : properties.objects()) {
+            String entity = mapper.entities().stream().filter(e -> mapper.object(e).equalsIgnoreCase(object))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("Redflag cannot start:"
+                            + " redflag.outbound-messages.objects (REDFLAG_OUTBOUND_MESSAGES_OBJECTS) names '" + object
+                            + "', which the mapping does not read; the mapped objects are "
+                            + mapper.entities().stream().map(mapper::object).toList()));
+            covered.add(entity);
+        }
+        if (!covered.isEmpty()) {
+            if (!properties.enabled()) {
+                throw new IllegalStateException("Redflag cannot start: redflag.outbound-messages.objects is set, but"
+                        + " redflag.outbound-messages.token (REDFLAG_OUTBOUND_MESSAGES_TOKEN) is not, so no message"
+                        + " could arrive and those objects would only be read once an hour");
+            }
+            schedule.pushCovered(covered, true);
+            log.info("Outbound Messages cover {}: polls only reconcile them", properties.objects());
+        }
+        return new OutboundMessageSource(reads, store, session::orgId);
+    }
+}
