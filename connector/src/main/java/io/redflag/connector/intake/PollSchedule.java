@@ -185,8 +185,17 @@ public final class PollSchedule {
     /** The factor every interval is stretched by to stay under the ceiling (1: no stretch). */
     public synchronized double stretch() {
         long ceiling = ceiling();
-        double projected = projected(1.0);
-        return ceiling <= 0 || projected <= ceiling ? 1.0 : projected / ceiling;
+        double stretch = 1.0;
+        // getDeleted's own interval does not stretch until the polls' passes it, so the calls fall less than in
+        // proportion: stretch again by what is still over until it fits.
+        for (int i = 0; i < 64 && ceiling > 0; i++) {
+            double over = projected(stretch) / ceiling;
+            if (over <= 1.0) {
+                break;
+            }
+            stretch *= over * 1.0001;
+        }
+        return stretch;
     }
 
     /** The calls the polls made in the last 24 hours. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
  * mapping does not read stops start-up, naming it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OutboundMessagesProperties.class)
 class IntakeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
