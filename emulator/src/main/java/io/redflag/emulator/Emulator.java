@@ -164,6 +164,11 @@ public final class Emulator implements AutoCloseable {
         user.put("Alias", "redflag");
         user.put("IsActive", true);
         user.put("Title", "Integration User");
+        user.put("ProfileId", store.standardProfileId("System Administrator"));
+        user.put("TimeZoneSidKey", "GMT");
+        user.put("LocaleSidKey", "en_US");
+        user.put("LanguageLocaleKey", "en_US");
+        user.put("EmailEncodingKey", "UTF-8");
         SaveResult r = store.create(userType, user, WriteContext.loader(null, false));
         if (!r.success()) {
             throw new IllegalStateException("could not create the run-as user " + username + ": " + r.errors());

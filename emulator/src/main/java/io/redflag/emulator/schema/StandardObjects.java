@@ -32,6 +32,7 @@ final class StandardObjects {
     }
 
     static void addTo(Schema schema) {
+        schema.add(profile());
         schema.add(user());
         schema.add(account());
         schema.add(contact());
@@ -47,6 +48,7 @@ final class StandardObjects {
 
     /** Standard child relationship names (used by nested records in data plans and by describe). */
     private static void childRelationships(Schema s) {
+        s.addChildRelationship("Profile", "Users", "User", "ProfileId");
         s.addChildRelationship("User", "ManagedUsers", "User", "ManagerId");
         s.addChildRelationship("Account", "ChildAccounts", "Account", "ParentId");
         s.addChildRelationship("Account", "Contacts", "Contact", "AccountId");
@@ -87,6 +89,38 @@ final class StandardObjects {
         return lookup("OwnerId", "Owner", "User").label("Owner ID").defaulted().build();
     }
 
+    /** The standard profiles every new org has (names as Setup shows them), in the order they are created. */
+    static final List<String> STANDARD_PROFILES = List.of("System Administrator", "Standard User", "Read Only",
+            "Marketing User", "Contract Manager", "Solution Manager", "Minimum Access - Salesforce");
+
+    /** Values a new org offers (a few of each: the real lists are long); restricted, as in Salesforce. */
+    static final String[] TIME_ZONES = {"GMT", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris",
+        "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Zurich", "Europe/Stockholm",
+        "Europe/Helsinki", "Europe/Athens", "Europe/Istanbul", "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata",
+        "Asia/Singapore", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Tokyo", "Asia/Seoul", "Australia/Sydney",
+        "Pacific/Auckland", "America/Sao_Paulo", "America/Halifax", "America/New_York", "America/Chicago",
+        "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu",
+        "America/Toronto", "America/Mexico_City"};
+    static final String[] LOCALES = {"en_US", "en_GB", "en_CA", "en_AU", "en_IE", "en_IN", "de_DE", "de_AT",
+        "de_CH", "fr_FR", "fr_CA", "es_ES", "es_MX", "it_IT", "nl_NL", "pt_BR", "sv_SE", "da_DK", "fi_FI", "no_NO",
+        "pl_PL", "ja_JP", "zh_CN", "ko_KR"};
+    static final String[] LANGUAGES = {"en_US", "en_GB", "de", "fr", "es", "es_MX", "it", "nl_NL", "pt_BR", "sv",
+        "da", "fi", "no", "pl", "ja", "zh_CN", "ko"};
+    static final String[] EMAIL_ENCODINGS = {"UTF-8", "ISO-8859-1", "Shift_JIS", "ISO-2022-JP", "EUC-JP", "ks_c_5601-1987",
+        "Big5", "GB2312", "Big5-HKSCS", "x-SJIS_0213"};
+
+    private static SObjectDef profile() {
+        // Profiles are set up in Setup, not written by integrations: the emulator's are read-only.
+        SObjectDef p = new SObjectDef("Profile", "00e", "Profile", "Profiles", false, true, false);
+        p.putField(of("Id", ID).label("Profile ID").system().build());
+        p.putField(of("Name", STRING).length(255).required().build());
+        p.putField(of("Description", STRING).length(255).build());
+        p.putField(picklist("UserType", "Standard", "PowerPartner", "PowerCustomerSuccess", "CustomerSuccess",
+                "Guest", "CspLitePortal", "CsnOnly", "SelfService").label("User Type").readOnly().build());
+        audit(p);
+        return p;
+    }
+
     private static SObjectDef user() {
         SObjectDef u = object("User", "005", "User", "Users");
         u.putField(of("Username", STRING).length(80).required().build());
@@ -95,12 +129,22 @@ final class StandardObjects {
         u.putField(of("Name", STRING).label("Full Name").length(121).readOnly().build());
         u.putField(of("Title", STRING).length(80).build());
         u.putField(of("Department", STRING).length(80).build());
+        u.putField(of("CompanyName", STRING).label("Company Name").length(80).build());
         u.putField(of("Email", EMAIL).length(128).required().build());
+        u.putField(of("Phone", PHONE).length(40).build());
+        u.putField(of("MobilePhone", PHONE).label("Mobile").length(40).build());
         u.putField(of("Alias", STRING).length(8).required().build());
         u.putField(of("IsActive", BOOLEAN).label("Active").defaulted().build());
         u.putField(lookup("ManagerId", "Manager", "User").label("Manager ID").build());
-        u.putField(picklist("TimeZoneSidKey", "America/Los_Angeles", "America/New_York", "Europe/London",
-                "Europe/Berlin", "GMT").label("Time Zone").defaulted().build());
+        u.putField(lookup("ProfileId", "Profile", "Profile").label("Profile ID").required().build());
+        // Required on create (Object Reference for the Salesforce Platform, User), all restricted picklists.
+        u.putField(picklist("TimeZoneSidKey", TIME_ZONES).label("Time Zone").length(40).required().restricted()
+                .build());
+        u.putField(picklist("LocaleSidKey", LOCALES).label("Locale").length(40).required().restricted().build());
+        u.putField(picklist("EmailEncodingKey", EMAIL_ENCODINGS).label("Email Encoding").length(40).required()
+                .restricted().build());
+        u.putField(picklist("LanguageLocaleKey", LANGUAGES).label("Language").length(40).required().restricted()
+                .build());
         u.putField(of("UserType", STRING).label("User Type").readOnly().build());
         audit(u);
         return u;

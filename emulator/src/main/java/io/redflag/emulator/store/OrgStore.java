@@ -40,12 +40,40 @@ public final class OrgStore {
     private final PlatformRules rules;
     private long caseNumber = 1000;
     private volatile Consumer<SRecord> commitListener;
+    private final Map<String, String> profileIds = new LinkedHashMap<>();
 
     public OrgStore(Schema schema, Clock clock) {
         this.schema = schema;
         this.clock = clock;
         this.createdAt = now();
         this.rules = new PlatformRules(this);
+        seedProfiles();
+    }
+
+    /**
+     * The standard profiles, as a new org has them, with fixed ids (00e8d0000000001 for the first, and on)
+     * so that a data plan can name one in a User's ProfileId.
+     */
+    private void seedProfiles() {
+        SObjectDef profile = schema.find("Profile");
+        if (profile == null) {
+            return;
+        }
+        int n = 0;
+        for (String name : Schema.STANDARD_PROFILES) {
+            String id = Ids.to18(String.format("00e8d0%09d", ++n));
+            SaveResult r = rules.create(profile, Map.of("Id", id, "Name", name, "UserType", "Standard"),
+                    WriteContext.loader(null, false));
+            if (!r.success()) {
+                throw new IllegalStateException("cannot create the standard profile " + name + ": " + r.errors());
+            }
+            profileIds.put(name, r.id());
+        }
+    }
+
+    /** The id of a standard profile by name ("Standard User"), or null. */
+    public String standardProfileId(String name) {
+        return profileIds.get(name);
     }
 
     public Schema schema() {
