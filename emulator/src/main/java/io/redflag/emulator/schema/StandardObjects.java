@@ -65,6 +65,7 @@ final class StandardObjects {
         s.addChildRelationship("Opportunity", "OpportunityHistories", "OpportunityHistory", "OpportunityId");
         s.addChildRelationship("Opportunity", "Tasks", "Task", "WhatId");
         s.addChildRelationship("Opportunity", "Events", "Event", "WhatId");
+        s.addChildRelationship("Case", "Cases", "Case", "ParentId");
         s.addChildRelationship("Case", "Tasks", "Task", "WhatId");
         s.addChildRelationship("Case", "Events", "Event", "WhatId");
     }
@@ -158,6 +159,9 @@ final class StandardObjects {
                 .label("Account Type").tracked().build());
         a.putField(lookup("ParentId", "Parent", "Account").label("Parent Account ID").tracked().build());
         a.putField(of("AccountNumber", STRING).length(40).build());
+        a.putField(of("Sic", STRING).label("SIC Code").length(20).build());
+        a.putField(of("TickerSymbol", STRING).label("Ticker Symbol").length(20).build());
+        a.putField(picklist("Ownership", "Public", "Private", "Subsidiary", "Other").build());
         a.putField(of("Site", STRING).label("Account Site").length(80).build());
         a.putField(picklist("Industry", "Agriculture", "Apparel", "Banking", "Biotechnology", "Chemicals",
                 "Communications", "Construction", "Consulting", "Education", "Electronics", "Energy", "Engineering",
@@ -199,6 +203,12 @@ final class StandardObjects {
         c.putField(of("Email", EMAIL).build());
         c.putField(of("Phone", PHONE).length(40).build());
         c.putField(of("MobilePhone", PHONE).length(40).build());
+        c.putField(of("HomePhone", PHONE).length(40).build());
+        c.putField(of("OtherPhone", PHONE).length(40).build());
+        c.putField(of("Fax", PHONE).length(40).build());
+        c.putField(of("AssistantName", STRING).label("Assistant's Name").length(40).build());
+        c.putField(of("AssistantPhone", PHONE).label("Asst. Phone").length(40).build());
+        c.putField(of("Birthdate", DATE).build());
         c.putField(lookup("ReportsToId", "ReportsTo", "Contact").label("Reports To ID").build());
         c.putField(picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other")
                 .build());
@@ -208,6 +218,11 @@ final class StandardObjects {
         c.putField(of("MailingState", STRING).length(80).build());
         c.putField(of("MailingPostalCode", STRING).length(20).build());
         c.putField(of("MailingCountry", STRING).length(80).build());
+        c.putField(of("OtherStreet", TEXTAREA).length(255).build());
+        c.putField(of("OtherCity", STRING).length(40).build());
+        c.putField(of("OtherState", STRING).length(80).build());
+        c.putField(of("OtherPostalCode", STRING).length(20).build());
+        c.putField(of("OtherCountry", STRING).length(80).build());
         c.putField(of("EmailBouncedReason", STRING).build());
         c.putField(of("EmailBouncedDate", DATETIME).build());
         c.putField(owner());
@@ -243,6 +258,7 @@ final class StandardObjects {
                 "Existing Customer - Replacement", "Existing Customer - Downgrade", "New Customer")
                 .label("Opportunity Type").build());
         o.putField(of("NextStep", STRING).length(255).build());
+        o.putField(of("TotalOpportunityQuantity", FieldType.DOUBLE).label("Quantity").build());
         o.putField(picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other")
                 .build());
         o.putField(of("IsClosed", BOOLEAN).label("Closed").readOnly().defaulted().build());
@@ -328,6 +344,8 @@ final class StandardObjects {
         t.putField(of("CallDisposition", STRING).label("Call Result").build());
         t.putField(of("CallDurationInSeconds", INT).label("Call Duration").build());
         t.putField(of("CompletedDateTime", DATETIME).label("Completed Date/Time").readOnly().build());
+        t.putField(of("IsReminderSet", BOOLEAN).label("Reminder Set").defaulted().build());
+        t.putField(of("ReminderDateTime", DATETIME).label("Reminder Date/Time").build());
         audit(t);
         return t;
     }
@@ -344,6 +362,9 @@ final class StandardObjects {
         e.putField(picklist("Type", "Call", "Email", "Meeting", "Other").build());
         e.putField(picklist("EventSubtype", "Event").createOnly().build());
         e.putField(picklist("ShowAs", "Busy", "OutOfOffice", "Free").label("Show Time As").build());
+        e.putField(of("IsPrivate", BOOLEAN).label("Private").defaulted().build());
+        e.putField(of("IsReminderSet", BOOLEAN).label("Reminder Set").defaulted().build());
+        e.putField(of("ReminderDateTime", DATETIME).label("Reminder Date/Time").build());
         audit(e);
         return e;
     }
@@ -353,6 +374,11 @@ final class StandardObjects {
         c.putField(of("CaseNumber", STRING).length(30).readOnly().defaulted().build());
         c.putField(lookup("AccountId", "Account", "Account").label("Account ID").build());
         c.putField(lookup("ContactId", "Contact", "Contact").label("Contact ID").build());
+        c.putField(lookup("ParentId", "Parent", "Case").label("Parent Case ID").build());
+        c.putField(of("SuppliedName", STRING).label("Web Name").length(80).build());
+        c.putField(of("SuppliedEmail", EMAIL).label("Web Email").build());
+        c.putField(of("SuppliedPhone", STRING).label("Web Phone").length(40).build());
+        c.putField(of("SuppliedCompany", STRING).label("Web Company").length(80).build());
         c.putField(of("Subject", STRING).build());
         c.putField(of("Description", TEXTAREA).build());
         c.putField(picklist("Status", "New", "Working", "Escalated", "Closed").defaulted().build());
