@@ -43,7 +43,7 @@ final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                OutboundQueue.Message m = queue.take(POLL_NANOS);
+                Message m = queue.take(POLL_NANOS);
                 if (m != null) {
                     attempt(m);
                 }
@@ -55,7 +55,7 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void attempt(OutboundQueue.Message m) {
+    private void attempt(Message m) {
         boolean ack = false;
         boolean duplicate = false;
         try {
@@ -79,7 +79,7 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private NotificationXml.Header header(OutboundQueue.Message m) {
+    private NotificationXml.Header header(Message m) {
         NotificationXml.Header h = header.get();
         String session = m.action.rule().sendSessionId() ? sessionIssuer.get() : null;
         return new NotificationXml.Header(h.organizationId(), m.action.actionId(), session, h.enterpriseUrl(),
@@ -87,9 +87,9 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** Each notification with its record as it is now: a message carries the latest data, not a snapshot. */
-    private List<NotificationXml.Item> items(OutboundQueue.Message m) {
+    private List<NotificationXml.Item> items(Message m) {
         List<NotificationXml.Item> out = new ArrayList<>(m.items.size());
-        for (OutboundQueue.Notification n : m.items) {
+        for (Notification n : m.items) {
             SRecord latest = store.get(n.recordId());
             out.add(new NotificationXml.Item(n.id(), n.object(), n.recordId(),
                     latest == null || latest.isDeleted() ? null : latest));

@@ -32,7 +32,7 @@ public final class OutboundMessages implements AutoCloseable {
     private final Ids ids = new Ids();
     private final EmulatedTime time;
     private final Map<String, Counters> counters = new ConcurrentHashMap<>();
-    private final List<OutboundQueue.Action> actions = new CopyOnWriteArrayList<>();
+    private final List<Action> actions = new CopyOnWriteArrayList<>();
     private final OutboundQueue queue;
     private final Delivery delivery = new Delivery(DEFAULT_TIMEOUT);
     private final Dispatcher dispatcher;
@@ -54,9 +54,9 @@ public final class OutboundMessages implements AutoCloseable {
 
     /** Puts these rules in force instead of the current ones (messages already queued still go out). */
     public void rules(List<OutboundRule> rules) {
-        List<OutboundQueue.Action> resolved = new ArrayList<>();
+        List<Action> resolved = new ArrayList<>();
         for (OutboundRule rule : rules) {
-            resolved.add(new OutboundQueue.Action(rule.resolve(schema), ids.next("04k")));
+            resolved.add(new Action(rule.resolve(schema), ids.next("04k")));
         }
         actions.clear();
         actions.addAll(resolved);
@@ -64,11 +64,11 @@ public final class OutboundMessages implements AutoCloseable {
 
     /** Adds one rule to those in force. */
     public void addRule(OutboundRule rule) {
-        actions.add(new OutboundQueue.Action(rule.resolve(schema), ids.next("04k")));
+        actions.add(new Action(rule.resolve(schema), ids.next("04k")));
     }
 
     public List<OutboundRule> rules() {
-        return actions.stream().map(OutboundQueue.Action::rule).toList();
+        return actions.stream().map(Action::rule).toList();
     }
 
     /** The action id (prefix 04k) of each rule in force, by the rule's command-line form. */
@@ -151,10 +151,10 @@ public final class OutboundMessages implements AutoCloseable {
         if (actions.isEmpty() || record == null) {
             return;
         }
-        List<OutboundQueue.Notification> out = new ArrayList<>();
-        for (OutboundQueue.Action a : actions) {
+        List<Notification> out = new ArrayList<>();
+        for (Action a : actions) {
             if (a.rule().object().equals(record.type().name())) {
-                out.add(new OutboundQueue.Notification(a, ids.next("04l"), record.type().name(), record.id()));
+                out.add(new Notification(a, ids.next("04l"), record.type().name(), record.id()));
             }
         }
         if (!out.isEmpty()) {
@@ -166,7 +166,7 @@ public final class OutboundMessages implements AutoCloseable {
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> rules = new ArrayList<>();
-        for (OutboundQueue.Action a : actions) {
+        for (Action a : actions) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("object", a.rule().object());
             r.put("fields", a.rule().fields());

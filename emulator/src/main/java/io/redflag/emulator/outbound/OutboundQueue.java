@@ -23,34 +23,6 @@ import java.util.function.Function;
 final class OutboundQueue {
     static final int MAX_PER_MESSAGE = 100;
 
-    /** One queued notification. */
-    record Notification(Action action, String id, String object, String recordId) {
-    }
-
-    /** A configured rule with the id Salesforce gives its action. */
-    record Action(OutboundRule rule, String actionId) {
-    }
-
-    /** A message: its notifications, when it was first queued, attempts so far and when it is next due. */
-    static final class Message {
-        final long seq;
-        final Action action;
-        final List<Notification> items;
-        final Instant queuedAt;
-        final boolean duplicate;
-        int attempts;
-        Instant dueAt;
-
-        Message(long seq, Action action, List<Notification> items, Instant queuedAt, Instant dueAt, boolean duplicate) {
-            this.seq = seq;
-            this.action = action;
-            this.items = List.copyOf(items);
-            this.queuedAt = queuedAt;
-            this.dueAt = dueAt;
-            this.duplicate = duplicate;
-        }
-    }
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final EmulatedTime time;
