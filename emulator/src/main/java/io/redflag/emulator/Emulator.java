@@ -9,6 +9,7 @@ import io.redflag.emulator.data.PlanLoader;
 import io.redflag.emulator.http.HttpFront;
 import io.redflag.emulator.oauth.Sessions;
 import io.redflag.emulator.oauth.TokenEndpoint;
+import io.redflag.emulator.outbound.OutboundMessages;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.soap.PartnerApi;
 import io.redflag.emulator.store.Ids;
@@ -44,6 +45,7 @@ public final class Emulator implements AutoCloseable {
     private final OrgControl control;
     private final Sessions sessions;
     private final HttpFront http;
+    private final OutboundMessages outbound;
     private final String runAsUserId;
 
     private Emulator(EmulatorConfig config) throws IOException {
@@ -70,9 +72,19 @@ public final class Emulator implements AutoCloseable {
         TokenEndpoint tokens = new TokenEndpoint(new TokenEndpoint.Config(config.clientId(), config.clientSecret(),
                 runAsUserId, certificate(config.jwtCertificate()), this::activeUserByName), sessions, config.clock(),
                 ORG_ID);
+        // Rules are checked against the schema (custom fields included) before anything listens.
+        this.outbound = new OutboundMessages(store, config.clock(), ORG_ID, this::baseUrl,
+                () -> sessions.issue(runAsUserId), config.outboundRules(), config.outboundTimeScale());
         PartnerApi soap = new PartnerApi(store, sessions, control, new PartnerApi.OrgInfo(ORG_ID, ORG_NAME),
                 config.clock());
-        this.http = new HttpFront(config.port(), soap, tokens, new ControlApi(control, store, sessions), control);
+        try {
+            this.http = new HttpFront(config.port(), soap, tokens, new ControlApi(control, store, sessions, outbound),
+                    control);
+        } catch (IOException | RuntimeException e) {
+            outbound.close();
+            throw e;
+        }
+        store.onCommit(outbound::committed);
     }
 
     /** Builds the org, loads its data and starts serving. */
@@ -114,6 +126,11 @@ public final class Emulator implements AutoCloseable {
         return sessions;
     }
 
+    /** The org's Outbound Message actions: rules, faults, stats, awaitIdle. */
+    public OutboundMessages outboundMessages() {
+        return outbound;
+    }
+
     /** The user client-credentials sessions act as. */
     public String runAsUserId() {
         return runAsUserId;
@@ -121,7 +138,9 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
+        store.onCommit(null);
         http.close();
+        outbound.close();
     }
 
     private String activeUserByName(String username) {
@@ -145,6 +164,11 @@ public final class Emulator implements AutoCloseable {
         user.put("Alias", "redflag");
         user.put("IsActive", true);
         user.put("Title", "Integration User");
+        user.put("ProfileId", store.standardProfileId("System Administrator"));
+        user.put("TimeZoneSidKey", "GMT");
+        user.put("LocaleSidKey", "en_US");
+        user.put("LanguageLocaleKey", "en_US");
+        user.put("EmailEncodingKey", "UTF-8");
         SaveResult r = store.create(userType, user, WriteContext.loader(null, false));
         if (!r.success()) {
             throw new IllegalStateException("could not create the run-as user " + username + ": " + r.errors());

@@ -1,5 +1,7 @@
 package io.redflag.emulator;
 
+import io.redflag.emulator.outbound.OutboundRule;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,10 +20,13 @@ import java.util.List;
  * @param apiLimit      the daily API request allocation reported in LimitInfoHeader
  * @param jwtCertificate PEM certificate that verifies JWT-bearer assertions, or null (JWT bearer off)
  * @param runAsUsername the user a client-credentials session acts as; created if no plan defines it
+ * @param outboundRules Outbound Message actions in force from the start (objects and fields are checked
+ *                      against the schema when the emulator starts)
+ * @param outboundTimeScale emulated time of the outbound queue runs this many times faster (1 = real time)
  */
 public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDate rebaseDates, String generate,
         String clientId, String clientSecret, long apiLimit, Path jwtCertificate, String runAsUsername,
-        Clock clock) {
+        Clock clock, List<OutboundRule> outboundRules, double outboundTimeScale) {
 
     public static final String DEFAULT_CLIENT_ID = "redflag-demo-client";
     public static final String DEFAULT_CLIENT_SECRET = "redflag-demo-secret";
@@ -29,6 +34,11 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
 
     public EmulatorConfig {
         plans = List.copyOf(plans);
+        outboundRules = List.copyOf(outboundRules);
+        if (!(outboundTimeScale >= 1 && outboundTimeScale <= 1e9)) {
+            throw new IllegalArgumentException("--outbound-time-scale " + outboundTimeScale
+                    + " is out of range (1 to 1000000000; 3600 = one emulated hour per real second)");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port " + port + " is not a port number (0 to 65535; 0 = any free port)");
         }
@@ -46,7 +56,7 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
     /** Port 0, no data, the demo client credentials, an Enterprise-sized allocation, the system clock. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(0, List.of(), null, null, null, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, 100_000,
-                null, DEFAULT_RUN_AS, Clock.systemUTC());
+                null, DEFAULT_RUN_AS, Clock.systemUTC(), List.of(), 1);
     }
 
     /**
@@ -61,53 +71,75 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
 
     public EmulatorConfig withPort(int v) {
         return new EmulatorConfig(v, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withPlan(Path v) {
         List<Path> more = new ArrayList<>(plans);
         more.add(v);
         return new EmulatorConfig(port, more, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withMetadata(Path v) {
         return new EmulatorConfig(port, plans, v, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withRebaseDates(LocalDate v) {
         return new EmulatorConfig(port, plans, metadata, v, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withGenerate(String v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, v, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withClient(String id, String secret) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, id, secret, apiLimit,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withApiLimit(long v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, v,
-                jwtCertificate, runAsUsername, clock);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withJwtCertificate(Path v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit, v,
-                runAsUsername, clock);
+                runAsUsername, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withRunAs(String v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, v, clock);
+                jwtCertificate, v, clock, outboundRules, outboundTimeScale);
     }
 
     public EmulatorConfig withClock(Clock v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, v);
+                jwtCertificate, runAsUsername, v, outboundRules, outboundTimeScale);
+    }
+
+    /**
+     * Adds an Outbound Message action: after each committed create or update of {@code object}, a
+     * notification with {@code fields} (Id always) goes to {@code endpoint}. Repeatable; objects may share
+     * an endpoint.
+     */
+    public EmulatorConfig withOutboundMessage(String object, List<String> fields, URI endpoint) {
+        return withOutboundMessage(new OutboundRule(object, fields, endpoint));
+    }
+
+    public EmulatorConfig withOutboundMessage(OutboundRule rule) {
+        List<OutboundRule> more = new ArrayList<>(outboundRules);
+        more.add(rule);
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock, more, outboundTimeScale);
+    }
+
+    /** Emulated time of the outbound queue runs {@code v} times faster: 3600 = an hour per real second. */
+    public EmulatorConfig withOutboundTimeScale(double v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock, outboundRules, v);
     }
 }

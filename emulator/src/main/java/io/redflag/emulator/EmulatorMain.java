@@ -1,5 +1,6 @@
 package io.redflag.emulator;
 
+import io.redflag.emulator.outbound.OutboundRule;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar redflag-emulator.jar [--demo] [--port N] [--plan FILE]... [--metadata DIR]
  * [--rebase-dates YYYY-MM-DD] [--generate accounts=N,seed=S] [--client-id ID] [--client-secret S]
- * [--api-limit N] [--jwt-cert FILE] [--run-as USERNAME]}.
+ * [--api-limit N] [--jwt-cert FILE] [--run-as USERNAME] [--outbound-message Object:Fields@URL]...
+ * [--outbound-time-scale N]}.
  */
 public final class EmulatorMain {
     /** The date the demo org's plan was written as of; --demo rebases it to today. */
@@ -38,7 +40,15 @@ public final class EmulatorMain {
             System.out.println(usage());
             return;
         }
-        Emulator emulator = Emulator.start(config);
+        Emulator emulator;
+        try {
+            emulator = Emulator.start(config);
+        } catch (IllegalArgumentException e) {
+            // e.g. an --outbound-message naming an object or field the org does not have
+            System.err.println("redflag-emulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -76,6 +86,8 @@ public final class EmulatorMain {
                 case "--api-limit" -> c.withApiLimit(integer(option, value));
                 case "--jwt-cert" -> c.withJwtCertificate(existing(option, value));
                 case "--run-as" -> c.withRunAs(value);
+                case "--outbound-message" -> c.withOutboundMessage(OutboundRule.parse(value));
+                case "--outbound-time-scale" -> c.withOutboundTimeScale(decimal(option, value));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             };
         }
@@ -95,7 +107,11 @@ public final class EmulatorMain {
                   --client-secret SECRET      connected app consumer secret (default redflag-demo-secret)
                   --api-limit N               daily API request allocation (default 100000)
                   --jwt-cert FILE             PEM certificate that verifies JWT-bearer assertions
-                  --run-as USERNAME           the user client-credentials sessions act as""";
+                  --run-as USERNAME           the user client-credentials sessions act as
+                  --outbound-message Object:Field,Field@URL
+                                              send Outbound Messages for creates and updates of Object to URL,
+                                              e.g. Contact:Id,AccountId,Title@http://127.0.0.1:8080/om?token=abc; repeatable
+                  --outbound-time-scale N     run the outbound retry schedule N times faster (3600 = an hour a second)""";
     }
 
     private static String banner(Emulator e) {
@@ -114,6 +130,14 @@ public final class EmulatorMain {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " '" + value + "' is not a whole number");
+        }
+    }
+
+    private static double decimal(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not a number");
         }
     }
 

@@ -36,8 +36,26 @@ class EmulatorMainTest {
     }
 
     @Test
+    void outboundMessageOptionsBecomeRules() {
+        EmulatorConfig c = EmulatorMain.parse(new String[] {"--outbound-message",
+            "Contact:Id,AccountId,Title@http://127.0.0.1:8080/crm/outbound-messages?token=abc", "--outbound-message",
+            "Account:Name@http://127.0.0.1:8080/crm/outbound-messages?token=abc", "--outbound-time-scale", "3600"});
+        assertThat(c.outboundRules()).extracting(r -> r.object()).containsExactly("Contact", "Account");
+        assertThat(c.outboundRules().get(0).fields()).containsExactly("Id", "AccountId", "Title");
+        assertThat(c.outboundRules().get(0).endpoint().getQuery()).isEqualTo("token=abc");
+        assertThat(c.outboundTimeScale()).isEqualTo(3600);
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--outbound-message", "Contact"}))
+                .hasMessageContaining("--outbound-message");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--outbound-time-scale", "0"}))
+                .hasMessageContaining("--outbound-time-scale");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--outbound-time-scale", "fast"}))
+                .hasMessageContaining("--outbound-time-scale").hasMessageContaining("fast");
+    }
+
+    @Test
     void helpAsksForUsage() {
         assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
-        assertThat(EmulatorMain.usage()).contains("--demo", "--plan", "--metadata", "--rebase-dates", "--api-limit");
+        assertThat(EmulatorMain.usage()).contains("--demo", "--plan", "--metadata", "--rebase-dates", "--api-limit",
+                "--outbound-message", "--outbound-time-scale");
     }
 }

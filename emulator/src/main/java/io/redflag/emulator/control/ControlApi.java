@@ -1,6 +1,7 @@
 package io.redflag.emulator.control;
 
 import io.redflag.emulator.oauth.Sessions;
+import io.redflag.emulator.outbound.OutboundMessages;
 import io.redflag.emulator.schema.FieldValues;
 import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
@@ -25,11 +26,13 @@ public final class ControlApi {
     private final OrgControl control;
     private final OrgStore store;
     private final Sessions sessions;
+    private final OutboundMessages outbound;
 
-    public ControlApi(OrgControl control, OrgStore store, Sessions sessions) {
+    public ControlApi(OrgControl control, OrgStore store, Sessions sessions, OutboundMessages outbound) {
         this.control = control;
         this.store = store;
         this.sessions = sessions;
+        this.outbound = outbound;
     }
 
     public Answer handle(String method, String path, String body) {
@@ -77,6 +80,22 @@ public final class ControlApi {
                         : store.now().plusSeconds(1);
                 return new Answer(200, Map.of("purged", store.purgeRecycleBin(before)));
             }
+            case "GET /_emulator/outbound-messages":
+                return new Answer(200, outbound.describe());
+            case "PUT /_emulator/outbound-messages":
+                OutboundJson.configure(outbound, body);
+                return new Answer(200, outbound.describe());
+            case "DELETE /_emulator/outbound-messages":
+                outbound.clear();
+                return new Answer(200, outbound.describe());
+            case "GET /_emulator/outbound-messages/faults":
+                return new Answer(200, outbound.faults());
+            case "PUT /_emulator/outbound-messages/faults":
+                outbound.faults(OutboundJson.faults(outbound.faults(), body));
+                return new Answer(200, outbound.faults());
+            case "DELETE /_emulator/outbound-messages/faults":
+                outbound.faults(io.redflag.emulator.outbound.OutboundFaults.NONE);
+                return new Answer(200, outbound.faults());
             default:
                 break;
         }
@@ -91,7 +110,8 @@ public final class ControlApi {
                 "endpoints", "GET /_emulator/stats, GET|PUT|DELETE /_emulator/faults, PUT /_emulator/api-limit,"
                         + " POST /_emulator/api-usage/reset, POST /_emulator/counters/reset,"
                         + " POST /_emulator/sessions/revoke, POST /_emulator/recycle-bin/purge,"
-                        + " POST /_emulator/records/{id}/backdate"));
+                        + " POST /_emulator/records/{id}/backdate, GET|PUT|DELETE /_emulator/outbound-messages,"
+                        + " GET|PUT|DELETE /_emulator/outbound-messages/faults"));
     }
 
     /** Applies the settings a body names onto the current ones; unknown names are an error. */

@@ -181,6 +181,10 @@ public final class DataGenerator {
         f.put("IsActive", active);
         f.put("ManagerId", manager);
         f.put("TimeZoneSidKey", "America/New_York");
+        f.put("LocaleSidKey", "en_US");
+        f.put("LanguageLocaleKey", "en_US");
+        f.put("EmailEncodingKey", "UTF-8");
+        f.put("ProfileId", store.standardProfileId("Standard User"));
         stamp(f, created, active ? created : now.minusSeconds((20 + n % 60) * DAY));
         return create(user, f);
     }

@@ -10,6 +10,9 @@ import java.util.Map;
 
 /** The org's object types, looked up by name (any case) or by the key prefix of an id. */
 public final class Schema {
+    /** The standard profiles of a new org, by name; the emulator creates them with every org. */
+    public static final List<String> STANDARD_PROFILES = StandardObjects.STANDARD_PROFILES;
+
     private final Map<String, SObjectDef> byLowerName = new LinkedHashMap<>();
     private final Map<String, SObjectDef> byPrefix = new LinkedHashMap<>();
     private final Map<SObjectDef, List<ChildRelationship>> children = new LinkedHashMap<>();

@@ -32,6 +32,7 @@ final class StandardObjects {
     }
 
     static void addTo(Schema schema) {
+        schema.add(profile());
         schema.add(user());
         schema.add(account());
         schema.add(contact());
@@ -47,6 +48,7 @@ final class StandardObjects {
 
     /** Standard child relationship names (used by nested records in data plans and by describe). */
     private static void childRelationships(Schema s) {
+        s.addChildRelationship("Profile", "Users", "User", "ProfileId");
         s.addChildRelationship("User", "ManagedUsers", "User", "ManagerId");
         s.addChildRelationship("Account", "ChildAccounts", "Account", "ParentId");
         s.addChildRelationship("Account", "Contacts", "Contact", "AccountId");
@@ -63,6 +65,7 @@ final class StandardObjects {
         s.addChildRelationship("Opportunity", "OpportunityHistories", "OpportunityHistory", "OpportunityId");
         s.addChildRelationship("Opportunity", "Tasks", "Task", "WhatId");
         s.addChildRelationship("Opportunity", "Events", "Event", "WhatId");
+        s.addChildRelationship("Case", "Cases", "Case", "ParentId");
         s.addChildRelationship("Case", "Tasks", "Task", "WhatId");
         s.addChildRelationship("Case", "Events", "Event", "WhatId");
     }
@@ -87,6 +90,38 @@ final class StandardObjects {
         return lookup("OwnerId", "Owner", "User").label("Owner ID").defaulted().build();
     }
 
+    /** The standard profiles every new org has (names as Setup shows them), in the order they are created. */
+    static final List<String> STANDARD_PROFILES = List.of("System Administrator", "Standard User", "Read Only",
+            "Marketing User", "Contract Manager", "Solution Manager", "Minimum Access - Salesforce");
+
+    /** Values a new org offers (a few of each: the real lists are long); restricted, as in Salesforce. */
+    static final String[] TIME_ZONES = {"GMT", "Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris",
+        "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Zurich", "Europe/Stockholm",
+        "Europe/Helsinki", "Europe/Athens", "Europe/Istanbul", "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata",
+        "Asia/Singapore", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Tokyo", "Asia/Seoul", "Australia/Sydney",
+        "Pacific/Auckland", "America/Sao_Paulo", "America/Halifax", "America/New_York", "America/Chicago",
+        "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu",
+        "America/Toronto", "America/Mexico_City"};
+    static final String[] LOCALES = {"en_US", "en_GB", "en_CA", "en_AU", "en_IE", "en_IN", "de_DE", "de_AT",
+        "de_CH", "fr_FR", "fr_CA", "es_ES", "es_MX", "it_IT", "nl_NL", "pt_BR", "sv_SE", "da_DK", "fi_FI", "no_NO",
+        "pl_PL", "ja_JP", "zh_CN", "ko_KR"};
+    static final String[] LANGUAGES = {"en_US", "en_GB", "de", "fr", "es", "es_MX", "it", "nl_NL", "pt_BR", "sv",
+        "da", "fi", "no", "pl", "ja", "zh_CN", "ko"};
+    static final String[] EMAIL_ENCODINGS = {"UTF-8", "ISO-8859-1", "Shift_JIS", "ISO-2022-JP", "EUC-JP", "ks_c_5601-1987",
+        "Big5", "GB2312", "Big5-HKSCS", "x-SJIS_0213"};
+
+    private static SObjectDef profile() {
+        // Profiles are set up in Setup, not written by integrations: the emulator's are read-only.
+        SObjectDef p = new SObjectDef("Profile", "00e", "Profile", "Profiles", false, true, false);
+        p.putField(of("Id", ID).label("Profile ID").system().build());
+        p.putField(of("Name", STRING).length(255).required().build());
+        p.putField(of("Description", STRING).length(255).build());
+        p.putField(picklist("UserType", "Standard", "PowerPartner", "PowerCustomerSuccess", "CustomerSuccess",
+                "Guest", "CspLitePortal", "CsnOnly", "SelfService").label("User Type").readOnly().build());
+        audit(p);
+        return p;
+    }
+
     private static SObjectDef user() {
         SObjectDef u = object("User", "005", "User", "Users");
         u.putField(of("Username", STRING).length(80).required().build());
@@ -95,12 +130,22 @@ final class StandardObjects {
         u.putField(of("Name", STRING).label("Full Name").length(121).readOnly().build());
         u.putField(of("Title", STRING).length(80).build());
         u.putField(of("Department", STRING).length(80).build());
+        u.putField(of("CompanyName", STRING).label("Company Name").length(80).build());
         u.putField(of("Email", EMAIL).length(128).required().build());
+        u.putField(of("Phone", PHONE).length(40).build());
+        u.putField(of("MobilePhone", PHONE).label("Mobile").length(40).build());
         u.putField(of("Alias", STRING).length(8).required().build());
         u.putField(of("IsActive", BOOLEAN).label("Active").defaulted().build());
         u.putField(lookup("ManagerId", "Manager", "User").label("Manager ID").build());
-        u.putField(picklist("TimeZoneSidKey", "America/Los_Angeles", "America/New_York", "Europe/London",
-                "Europe/Berlin", "GMT").label("Time Zone").defaulted().build());
+        u.putField(lookup("ProfileId", "Profile", "Profile").label("Profile ID").required().build());
+        // Required on create (Object Reference for the Salesforce Platform, User), all restricted picklists.
+        u.putField(picklist("TimeZoneSidKey", TIME_ZONES).label("Time Zone").length(40).required().restricted()
+                .build());
+        u.putField(picklist("LocaleSidKey", LOCALES).label("Locale").length(40).required().restricted().build());
+        u.putField(picklist("EmailEncodingKey", EMAIL_ENCODINGS).label("Email Encoding").length(40).required()
+                .restricted().build());
+        u.putField(picklist("LanguageLocaleKey", LANGUAGES).label("Language").length(40).required().restricted()
+                .build());
         u.putField(of("UserType", STRING).label("User Type").readOnly().build());
         audit(u);
         return u;
@@ -114,6 +159,9 @@ final class StandardObjects {
                 .label("Account Type").tracked().build());
         a.putField(lookup("ParentId", "Parent", "Account").label("Parent Account ID").tracked().build());
         a.putField(of("AccountNumber", STRING).length(40).build());
+        a.putField(of("Sic", STRING).label("SIC Code").length(20).build());
+        a.putField(of("TickerSymbol", STRING).label("Ticker Symbol").length(20).build());
+        a.putField(picklist("Ownership", "Public", "Private", "Subsidiary", "Other").build());
         a.putField(of("Site", STRING).label("Account Site").length(80).build());
         a.putField(picklist("Industry", "Agriculture", "Apparel", "Banking", "Biotechnology", "Chemicals",
                 "Communications", "Construction", "Consulting", "Education", "Electronics", "Energy", "Engineering",
@@ -155,6 +203,12 @@ final class StandardObjects {
         c.putField(of("Email", EMAIL).build());
         c.putField(of("Phone", PHONE).length(40).build());
         c.putField(of("MobilePhone", PHONE).length(40).build());
+        c.putField(of("HomePhone", PHONE).length(40).build());
+        c.putField(of("OtherPhone", PHONE).length(40).build());
+        c.putField(of("Fax", PHONE).length(40).build());
+        c.putField(of("AssistantName", STRING).label("Assistant's Name").length(40).build());
+        c.putField(of("AssistantPhone", PHONE).label("Asst. Phone").length(40).build());
+        c.putField(of("Birthdate", DATE).build());
         c.putField(lookup("ReportsToId", "ReportsTo", "Contact").label("Reports To ID").build());
         c.putField(picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other")
                 .build());
@@ -164,6 +218,11 @@ final class StandardObjects {
         c.putField(of("MailingState", STRING).length(80).build());
         c.putField(of("MailingPostalCode", STRING).length(20).build());
         c.putField(of("MailingCountry", STRING).length(80).build());
+        c.putField(of("OtherStreet", TEXTAREA).length(255).build());
+        c.putField(of("OtherCity", STRING).length(40).build());
+        c.putField(of("OtherState", STRING).length(80).build());
+        c.putField(of("OtherPostalCode", STRING).length(20).build());
+        c.putField(of("OtherCountry", STRING).length(80).build());
         c.putField(of("EmailBouncedReason", STRING).build());
         c.putField(of("EmailBouncedDate", DATETIME).build());
         c.putField(owner());
@@ -199,6 +258,7 @@ final class StandardObjects {
                 "Existing Customer - Replacement", "Existing Customer - Downgrade", "New Customer")
                 .label("Opportunity Type").build());
         o.putField(of("NextStep", STRING).length(255).build());
+        o.putField(of("TotalOpportunityQuantity", FieldType.DOUBLE).label("Quantity").build());
         o.putField(picklist("LeadSource", "Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other")
                 .build());
         o.putField(of("IsClosed", BOOLEAN).label("Closed").readOnly().defaulted().build());
@@ -284,6 +344,8 @@ final class StandardObjects {
         t.putField(of("CallDisposition", STRING).label("Call Result").build());
         t.putField(of("CallDurationInSeconds", INT).label("Call Duration").build());
         t.putField(of("CompletedDateTime", DATETIME).label("Completed Date/Time").readOnly().build());
+        t.putField(of("IsReminderSet", BOOLEAN).label("Reminder Set").defaulted().build());
+        t.putField(of("ReminderDateTime", DATETIME).label("Reminder Date/Time").build());
         audit(t);
         return t;
     }
@@ -300,6 +362,9 @@ final class StandardObjects {
         e.putField(picklist("Type", "Call", "Email", "Meeting", "Other").build());
         e.putField(picklist("EventSubtype", "Event").createOnly().build());
         e.putField(picklist("ShowAs", "Busy", "OutOfOffice", "Free").label("Show Time As").build());
+        e.putField(of("IsPrivate", BOOLEAN).label("Private").defaulted().build());
+        e.putField(of("IsReminderSet", BOOLEAN).label("Reminder Set").defaulted().build());
+        e.putField(of("ReminderDateTime", DATETIME).label("Reminder Date/Time").build());
         audit(e);
         return e;
     }
@@ -309,6 +374,11 @@ final class StandardObjects {
         c.putField(of("CaseNumber", STRING).length(30).readOnly().defaulted().build());
         c.putField(lookup("AccountId", "Account", "Account").label("Account ID").build());
         c.putField(lookup("ContactId", "Contact", "Contact").label("Contact ID").build());
+        c.putField(lookup("ParentId", "Parent", "Case").label("Parent Case ID").build());
+        c.putField(of("SuppliedName", STRING).label("Web Name").length(80).build());
+        c.putField(of("SuppliedEmail", EMAIL).label("Web Email").build());
+        c.putField(of("SuppliedPhone", STRING).label("Web Phone").length(40).build());
+        c.putField(of("SuppliedCompany", STRING).label("Web Company").length(80).build());
         c.putField(of("Subject", STRING).build());
         c.putField(of("Description", TEXTAREA).build());
         c.putField(picklist("Status", "New", "Working", "Escalated", "Closed").defaulted().build());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -38,12 +39,41 @@ public final class OrgStore {
     private final Instant createdAt;
     private final PlatformRules rules;
     private long caseNumber = 1000;
+    private volatile Consumer<SRecord> commitListener;
+    private final Map<String, String> profileIds = new LinkedHashMap<>();
 
     public OrgStore(Schema schema, Clock clock) {
         this.schema = schema;
         this.clock = clock;
         this.createdAt = now();
         this.rules = new PlatformRules(this);
+        seedProfiles();
+    }
+
+    /**
+     * The standard profiles, as a new org has them, with fixed ids (00e8d0000000001 for the first, and on)
+     * so that a data plan can name one in a User's ProfileId.
+     */
+    private void seedProfiles() {
+        SObjectDef profile = schema.find("Profile");
+        if (profile == null) {
+            return;
+        }
+        int n = 0;
+        for (String name : Schema.STANDARD_PROFILES) {
+            String id = Ids.to18(String.format("00e8d0%09d", ++n));
+            SaveResult r = rules.create(profile, Map.of("Id", id, "Name", name, "UserType", "Standard"),
+                    WriteContext.loader(null, false));
+            if (!r.success()) {
+                throw new IllegalStateException("cannot create the standard profile " + name + ": " + r.errors());
+            }
+            profileIds.put(name, r.id());
+        }
+    }
+
+    /** The id of a standard profile by name ("Standard User"), or null. */
+    public String standardProfileId(String name) {
+        return profileIds.get(name);
     }
 
     public Schema schema() {
@@ -141,33 +171,55 @@ public final class OrgStore {
      * Unknown field names must have been rejected by the caller (they fail a whole API call, not one record).
      */
     public SaveResult create(SObjectDef type, Map<String, Object> fields, WriteContext ctx) {
+        SaveResult r;
         lock.writeLock().lock();
         try {
-            return rules.create(type, fields, ctx);
+            r = rules.create(type, fields, ctx);
         } finally {
             lock.writeLock().unlock();
         }
+        return committed(r);
     }
 
     /** Updates a record; {@code fieldsToNull} names fields to clear. */
     public SaveResult update(String id, Map<String, Object> fields, Set<String> fieldsToNull, WriteContext ctx) {
+        SaveResult r;
         lock.writeLock().lock();
         try {
-            return rules.update(id, fields, fieldsToNull, ctx);
+            r = rules.update(id, fields, fieldsToNull, ctx);
         } finally {
             lock.writeLock().unlock();
         }
+        return committed(r);
     }
 
     /** Creates or updates the record whose external-id field (or Id) has the given record's value. */
     public SaveResult upsert(SObjectDef type, FieldDef externalIdField, Map<String, Object> fields,
             Set<String> fieldsToNull, WriteContext ctx) {
+        SaveResult r;
         lock.writeLock().lock();
         try {
-            return rules.upsert(type, externalIdField, fields, fieldsToNull, ctx);
+            r = rules.upsert(type, externalIdField, fields, fieldsToNull, ctx);
         } finally {
             lock.writeLock().unlock();
         }
+        return committed(r);
+    }
+
+    /**
+     * Tells {@code listener} about every record a create, update or upsert commits from now on (after the
+     * write lock is released), as record-triggered automation sees it; null stops it.
+     */
+    public void onCommit(Consumer<SRecord> listener) {
+        this.commitListener = listener;
+    }
+
+    private SaveResult committed(SaveResult r) {
+        Consumer<SRecord> listener = commitListener;
+        if (listener != null && r.success()) {
+            listener.accept(get(r.id()));
+        }
+        return r;
     }
 
     public SaveResult delete(String id, WriteContext ctx) {

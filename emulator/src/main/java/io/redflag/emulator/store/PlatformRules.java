@@ -361,8 +361,8 @@ final class PlatformRules {
                 if (before == null && value(type, values, "IsActive") == Boolean.FALSE && !ctx.loader()) {
                     put(type, values, "IsActive", true);
                 }
-                if (value(type, values, "TimeZoneSidKey") == null) {
-                    put(type, values, "TimeZoneSidKey", "GMT");
+                if (ctx.loader()) {
+                    loaderUserDefaults(type, values);
                 }
                 if (value(type, values, "UserType") == null) {
                     put(type, values, "UserType", "Standard");
@@ -376,6 +376,20 @@ final class PlatformRules {
             default -> {
             }
         }
+    }
+
+    /**
+     * A real org refuses a User without these (REQUIRED_FIELD_MISSING), and API creates here do too. Data
+     * loads (plans, the generator, the run-as user) get the defaults of a new US org instead, so that plans
+     * written before these fields existed keep loading: time zone GMT (the emulator's only one), locale and
+     * language en_US, email encoding UTF-8, the Standard User profile.
+     */
+    private void loaderUserDefaults(SObjectDef type, Object[] values) {
+        setIfAbsent(type, values, "TimeZoneSidKey", "GMT", true);
+        setIfAbsent(type, values, "LocaleSidKey", "en_US", true);
+        setIfAbsent(type, values, "LanguageLocaleKey", "en_US", true);
+        setIfAbsent(type, values, "EmailEncodingKey", "UTF-8", true);
+        setIfAbsent(type, values, "ProfileId", store.standardProfileId("Standard User"), true);
     }
 
     private static String fullName(Object[] values, SObjectDef type) {

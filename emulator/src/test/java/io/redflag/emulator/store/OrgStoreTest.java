@@ -25,7 +25,8 @@ class OrgStoreTest {
         schema = Schema.standard();
         store = new OrgStore(schema, clock);
         user = create("User", Map.of("Username", "u@example.com", "LastName", "User", "Email", "u@example.com",
-                "Alias", "u"));
+                "Alias", "u", "ProfileId", store.standardProfileId("Standard User"), "TimeZoneSidKey", "GMT",
+                "LocaleSidKey", "en_GB", "LanguageLocaleKey", "en_US", "EmailEncodingKey", "ISO-8859-1"));
     }
 
     private String create(String type, Map<String, Object> fields) {
@@ -95,7 +96,9 @@ class OrgStoreTest {
     @Test
     void ownerChangesWriteAccountHistoryAndRecycleBinKeepsDeletions() {
         String other = create("User", Map.of("Username", "o@example.com", "LastName", "Other", "Email",
-                "o@example.com", "Alias", "o"));
+                "o@example.com", "Alias", "o", "ProfileId", store.standardProfileId("Standard User"),
+                "TimeZoneSidKey", "Europe/London", "LocaleSidKey", "en_GB", "LanguageLocaleKey", "en_GB",
+                "EmailEncodingKey", "UTF-8"));
         String account = create("Account", Map.of("Name", "Acme"));
         clock.advance(Duration.ofMinutes(1));
         store.update(account, Map.of("OwnerId", other), Set.of(), WriteContext.api(user));
@@ -122,5 +125,37 @@ class OrgStoreTest {
                 WriteContext.api(user));
         assertThat(notANumber.errors()).extracting(RecordError::statusCode)
                 .containsExactly("INVALID_TYPE_ON_FIELD_IN_RECORD");
+    }
+
+    @Test
+    void anApiCreatedUserNeedsTheLocaleFieldsAndAProfile() {
+        SaveResult r = store.create(schema.find("User"), Map.of("Username", "v@example.com", "LastName", "V",
+                "Email", "v@example.com", "Alias", "v"), WriteContext.api(user));
+        assertThat(r.success()).isFalse();
+        assertThat(r.errors()).extracting(RecordError::statusCode).containsOnly("REQUIRED_FIELD_MISSING");
+        assertThat(r.errors()).flatExtracting(RecordError::fields).containsExactlyInAnyOrder("ProfileId",
+                "TimeZoneSidKey", "LocaleSidKey", "EmailEncodingKey", "LanguageLocaleKey");
+
+        SaveResult bad = store.create(schema.find("User"), Map.of("Username", "v@example.com", "LastName", "V",
+                "Email", "v@example.com", "Alias", "v", "ProfileId", store.standardProfileId("Read Only"),
+                "TimeZoneSidKey", "Mars/Olympus_Mons", "LocaleSidKey", "en_US", "LanguageLocaleKey", "en_US",
+                "EmailEncodingKey", "UTF-8"), WriteContext.api(user));
+        assertThat(bad.errors()).extracting(RecordError::statusCode)
+                .containsExactly("INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST");
+    }
+
+    @Test
+    void aLoadedUserGetsTheDocumentedDefaultsAndTheStandardProfilesExist() {
+        assertThat(store.find(schema.find("Profile"), false, p -> true)).extracting(p -> p.get("Name"))
+                .contains("System Administrator", "Standard User", "Read Only");
+        assertThat(store.standardProfileId("System Administrator")).startsWith("00e").hasSize(18);
+        SaveResult r = store.create(schema.find("User"), Map.of("Username", "w@example.com", "LastName", "W",
+                "Email", "w@example.com", "Alias", "w"), WriteContext.loader(user, false));
+        SRecord w = store.get(r.id());
+        assertThat(w.get("TimeZoneSidKey")).isEqualTo("GMT");
+        assertThat(w.get("LocaleSidKey")).isEqualTo("en_US");
+        assertThat(w.get("LanguageLocaleKey")).isEqualTo("en_US");
+        assertThat(w.get("EmailEncodingKey")).isEqualTo("UTF-8");
+        assertThat(w.get("ProfileId")).isEqualTo(store.standardProfileId("Standard User"));
     }
 }

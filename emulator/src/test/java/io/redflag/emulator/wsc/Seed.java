@@ -32,7 +32,9 @@ final class Seed {
     String user(String first, String last, boolean active, String managerId) {
         String username = (first + "." + last + "@example.com").toLowerCase();
         String id = create("User", "Username", username, "FirstName", first, "LastName", last, "Email", username,
-                "Alias", last.length() > 8 ? last.substring(0, 8) : last, "ManagerId", managerId);
+                "Alias", last.length() > 8 ? last.substring(0, 8) : last, "ManagerId", managerId,
+                "ProfileId", store.standardProfileId("Standard User"), "TimeZoneSidKey", "America/Los_Angeles",
+                "LocaleSidKey", "en_US", "LanguageLocaleKey", "en_US", "EmailEncodingKey", "UTF-8");
         if (!active) {
             store.update(id, Map.of("IsActive", false), java.util.Set.of(), WriteContext.api(userId));
         }
