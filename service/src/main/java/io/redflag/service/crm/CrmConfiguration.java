@@ -81,14 +81,4 @@ class CrmConfiguration {
                     + " private key (" + e.getClass().getSimpleName() + ")");
         }
     }
-
-    /** The embedded org, or none. */
-    record DemoOrg(Emulator emulator) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (emulator != null) {
-                emulator.close();
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.redflag.service.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.intake.PollSchedule;
 import io.redflag.connector.intake.outbound.ForeignOrgException;
 import io.redflag.connector.intake.outbound.MalformedMessageException;
@@ -36,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class OutboundMessageEndpoint {
     private static final Logger log = LoggerFactory.getLogger(OutboundMessageEndpoint.class);
     static final String PATH = "/crm/outbound-messages";
+    /** Messages by outcome: acknowledged, refused (4xx), failed (5xx, to be delivered again). */
+    static final String MESSAGES = "redflag.intake.outbound.messages";
+    /** Notifications of acknowledged messages by outcome: stored, duplicate (stored before), ignored. */
+    static final String NOTIFICATIONS = "redflag.intake.outbound.notifications";
     private static final MediaType SOAP = MediaType.parseMediaType("text/xml; charset=utf-8");
 
     private final OutboundMessagesProperties properties;
@@ -43,13 +48,15 @@ class OutboundMessageEndpoint {
     private final OutboundMessageParser parser = new OutboundMessageParser();
     private final PollSchedule schedule;
     private final MessageChannel changedAccounts;
+    private final MeterRegistry meters;
 
     OutboundMessageEndpoint(OutboundMessagesProperties properties, OutboundMessageSource source,
-            PollSchedule schedule, @Qualifier("changedAccounts") MessageChannel changedAccounts) {
+            PollSchedule schedule, @Qualifier("changedAccounts") MessageChannel changedAccounts, MeterRegistry meters) {
         this.properties = properties;
         this.source = source;
         this.schedule = schedule;
         this.changedAccounts = changedAccounts;
+        this.meters = meters;
     }
 
     @PostMapping(PATH)
@@ -97,6 +104,11 @@ class OutboundMessageEndpoint {
             return fault(HttpStatus.INTERNAL_SERVER_ERROR, "the records could not be read or stored; try again");
         }
         received.entities().forEach(schedule::pushed);
+        notifications("stored", received.stored());
+        notifications("duplicate", received.duplicates());
+        notifications("ignored", received.ignored());
+        meters.counter(MESSAGES, "outcome", "acknowledged").increment();
+        meters.counter("redflag.intake.outbound.calls").increment(received.calls());
         received.changedAccounts().forEach(id -> changedAccounts.send(MessageBuilder.withPayload(id).build()));
         log.info("Outbound Message {}: {} notifications stored, {} already stored, {} ignored; {} accounts changed",
                 message.actionId(), received.stored(), received.duplicates(), received.ignored(),
@@ -110,7 +122,12 @@ class OutboundMessageEndpoint {
         return body.length > limit ? null : body;
     }
 
-    private static ResponseEntity<String> fault(HttpStatus status, String reason) {
+    private void notifications(String outcome, int count) {
+        meters.counter(NOTIFICATIONS, "outcome", outcome).increment(count);
+    }
+
+    private ResponseEntity<String> fault(HttpStatus status, String reason) {
+        meters.counter(MESSAGES, "outcome", status.is5xxServerError() ? "failed" : "refused").increment();
         return ResponseEntity.status(status).contentType(SOAP).body(SoapAnswers.fault(status.is5xxServerError(),
                 reason));
     }
