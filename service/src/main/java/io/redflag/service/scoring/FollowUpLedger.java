@@ -1,5 +1,6 @@
 package io.redflag.service.scoring;
 
+import io.redflag.service.store.OwnTasks;
 import io.redflag.connector.resilience.CrmErrorKind;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.NewFollowUpTask;
@@ -55,7 +56,7 @@ final class FollowUpLedger {
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them.
             jdbc.query("SELECT signal_key, closed, completed_at, modified_at FROM task WHERE deleted = FALSE"
-                    + " AND signal_key IS NOT NULL AND account" + in, rs -> {
+                    + " AND " + OwnTasks.OWN + " AND account" + in, rs -> {
                         note(open, closed, rs.getString(1), rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class),
                                 rs.getObject(4, OffsetDateTime.class));
                     }, chunk.toArray());

@@ -1,5 +1,6 @@
 package io.redflag.service.scoring;
 
+import io.redflag.service.store.OwnTasks;
 import io.redflag.domain.scoring.AccountSnapshot;
 import io.redflag.domain.scoring.KeyAccounts;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class Portfolio {
         Map<String, Integer> logged = new HashMap<>();
         Object since = AssessmentStore.time(asOf.minus(Duration.ofDays(90)));
         Object until = AssessmentStore.time(asOf);
-        jdbc.query("SELECT owner, COUNT(*) FROM task WHERE deleted = FALSE AND closed = TRUE AND signal_key IS NULL"
+        jdbc.query("SELECT owner, COUNT(*) FROM task WHERE deleted = FALSE AND closed = TRUE AND " + OwnTasks.NOT_OWN
                 + " AND ((completed_at > ? AND completed_at <= ?) OR (completed_at IS NULL AND due_date > ?"
                 + " AND due_date <= ?)) GROUP BY owner", rs -> {
                     logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);

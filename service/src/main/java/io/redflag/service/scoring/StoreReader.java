@@ -1,5 +1,6 @@
 package io.redflag.service.scoring;
 
+import io.redflag.service.store.OwnTasks;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.domain.model.Account;
 import io.redflag.domain.model.Contact;
@@ -143,7 +144,7 @@ final class StoreReader {
 
         Map<String, List<Interaction>> interactions = new HashMap<>();
         jdbc.query("SELECT id, account, contact, owner, kind, direction, outcome, subject, closed, due_date,"
-                + " completed_at, modified_at FROM task WHERE deleted = FALSE AND signal_key IS NULL AND account" + in,
+                + " completed_at, modified_at FROM task WHERE deleted = FALSE AND " + OwnTasks.NOT_OWN + " AND account" + in,
                 rs -> {
                     interactions.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(task(rs));
                 }, args);

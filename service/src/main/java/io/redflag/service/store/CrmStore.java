@@ -30,7 +30,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes mapped CRM records and sync watermarks. Upserts are idempotent and ordered: a record is written
+ * The store's side of intake: writes mapped CRM records with the position of the source that read them (a
+ * poll's watermark, Outbound Message notification ids) in one transaction. Upserts are idempotent and ordered: a record is written
  * only when it is new or its stamp is not older than the stored one, so a late or repeated batch never
  * undoes a newer change. An equal stamp is written again on purpose: SystemModstamp has second precision,
  * so two changes within one second carry the same stamp and the later read must win.
@@ -173,6 +174,11 @@ public class CrmStore implements IntakeStore {
     @Override
     public Set<String> unseenNotifications(Collection<String> ids) {
         return notifications.unseen(ids);
+    }
+
+    /** The tables of the CRM's records, one per entity of the model, in the model's order. */
+    public static List<String> tables() {
+        return MappingModel.entities().keySet().stream().map(e -> EntityTable.of(e).table()).toList();
     }
 
     public int count(String entity, boolean includeDeleted) {

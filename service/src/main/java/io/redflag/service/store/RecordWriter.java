@@ -77,7 +77,7 @@ final class RecordWriter {
         this.linkIndex = table.columnIndex(table.link().column);
         this.tracksContactChanges = table.entity().equals("contact");
         this.titleIndex = tracksContactChanges ? table.columnIndex("title") : -1;
-        this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex("signal_key") : -1;
+        this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex(OwnTasks.COLUMN) : -1;
         // Columns follow the model's properties (EntityTable.of); looked up here rather than assumed.
         this.propertyIndex = table.columns().stream()
                 .mapToInt(c -> MappedRecord.index(table.entity(), c.property())).toArray();
@@ -116,7 +116,7 @@ final class RecordWriter {
             }
             long hash = hasher.of(row);
             // The scorecard leaves Redflag's own follow-up tasks out, so creating or closing one changes no score.
-            boolean own = signalKeyIndex >= 0 && row[signalKeyIndex] != null;
+            boolean own = signalKeyIndex >= 0 && OwnTasks.isOwn(row[signalKeyIndex]);
             String link = own ? null : (String) row[linkIndex];
             Existing before = known.get(r.id());
             if (before == null) {
