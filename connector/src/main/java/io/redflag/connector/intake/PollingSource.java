@@ -43,9 +43,13 @@ public final class PollingSource {
     public record ObjectResult(String entity, boolean full, int read, int written, int rejected, int deleted,
             int calls, int unchanged, Set<String> changedAccounts) {
 
-        /** Whether the CRM had anything new for this object: what makes a poll interval snap back. */
+        /**
+         * Whether the CRM had anything new for this object, what makes a poll interval snap back: records whose
+         * content changed. The overlap reading the last records again, and Redflag's own writes coming back,
+         * bring nothing new.
+         */
         public boolean sawChanges() {
-            return written > 0 || deleted > 0 || !changedAccounts.isEmpty();
+            return written > unchanged || !changedAccounts.isEmpty();
         }
     }
 
