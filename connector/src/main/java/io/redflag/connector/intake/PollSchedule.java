@@ -168,9 +168,12 @@ public final class PollSchedule {
         return max(settings.deletionCheckEvery(), effective(rhythm(entity), stretch()));
     }
 
-    /** The calls a day the current intervals would make while nothing changes (one per poll, plus getDeleted). */
+    /**
+     * The calls a day the current intervals, stretched under the ceiling, would make while nothing changes
+     * (one per poll, plus getDeleted).
+     */
     public synchronized double projectedCallsPerDay() {
-        return projected(1.0);
+        return projected(stretch());
     }
 
     /** The daily ceiling for Redflag's polls, or 0 while the allocation is not known. */

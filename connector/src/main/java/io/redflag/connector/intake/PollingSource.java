@@ -205,11 +205,7 @@ public final class PollingSource {
             log.info("Sync of {} paused after {} records", object, counts.read);
             return result(entity, full, counts);
         }
-        if (full && store.watermark(object).isEmpty()) {
-            // Nothing to read: the object is empty (or holds only records without a stamp). The read covered
-            // everything up to its start, so later polls read from there instead of in full again.
-            store.store(new IntakePage(entity, List.of(), List.of(), new Watermark(object, started, ""), read));
-        }
+        moveUpTo(entity, object, started.minus(settings.overlap()), read);
         if (full && DeletionCheck.DELETABLE.contains(entity)) {
             // The full read came through queryAll: every deletion still in the recycle bin is already known.
             counts.changed.addAll(store.storeDeletions(entity, List.of(), object,
@@ -221,6 +217,20 @@ public final class PollingSource {
             log.warn("Sync of {}: {} records rejected (see above); the rest are stored", object, counts.rejected);
         }
         return result(entity, full, counts);
+    }
+
+    /**
+     * A read that reached the end has seen every change committed before it started; one committing late
+     * carries a stamp at most an overlap older than that. So the watermark may move up to the read's start
+     * minus the overlap when the last record is older: otherwise an object whose last change lies far back
+     * would have every record of that change's last minutes read again at each poll (a bulk load: thousands),
+     * and an empty object would be read in full again.
+     */
+    private void moveUpTo(String entity, String object, Instant floor, IntakePage.Read read) {
+        var current = store.watermark(object);
+        if (current.isEmpty() || current.get().watermark().isBefore(floor)) {
+            store.store(new IntakePage(entity, List.of(), List.of(), new Watermark(object, floor, ""), read));
+        }
     }
 
     private static ObjectResult result(String entity, boolean full, PagedRead.Counts counts) {

@@ -93,7 +93,7 @@ public final class SyncState {
 
     /**
      * How stale the store's picture of an object may be: the time since a read of it last reached the end
-     * (the watermark itself only says when the object last changed); null before the first.
+     * (the watermark trails the reads by the overlap, or by the last change); null before the first.
      */
     public Duration lag(String object) {
         ObjectState s = objects.get(object);

@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * against an emulated org that shares a clock the harness moves a minute at a time. What it counts are the
  * API calls the org itself reports (LimitInfoHeader), not what the schedule believes it made.
  */
-final class IdleDay implements AutoCloseable {
+public final class IdleDay implements AutoCloseable {
     static final PollSchedule.Settings DEFAULTS = new PollSchedule.Settings(Duration.ofSeconds(60),
             Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), 0.02, 0);
 
@@ -42,8 +42,17 @@ final class IdleDay implements AutoCloseable {
     final PollingSource source;
     final PollSchedule schedule;
 
+    public PollSchedule schedule() {
+        return schedule;
+    }
+
     /** @param org the emulator's configuration, with {@code clock} as its clock */
     IdleDay(TestClock clock, EmulatorConfig org, DataSource store, Path mappingFile) throws Exception {
+        this(clock, org, store, mappingFile, DEFAULTS);
+    }
+
+    public IdleDay(TestClock clock, EmulatorConfig org, DataSource store, Path mappingFile, PollSchedule.Settings settings)
+            throws Exception {
         this.clock = clock;
         this.emulator = Emulator.start(org);
         this.session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(emulator.baseUrl()),
@@ -57,11 +66,11 @@ final class IdleDay implements AutoCloseable {
         this.store = new CrmStore(store, clock);
         this.source = new PollingSource(new CrmReads(crm, mapper, SyncSettings.DEFAULTS.batchSize()), this.store,
                 clock, SyncSettings.DEFAULTS, new SyncState(clock));
-        this.schedule = source.schedule(DEFAULTS, () -> crm.budget().state().limit());
+        this.schedule = source.schedule(settings, () -> crm.budget().state().limit());
     }
 
     /** Marks objects (by entity) as covered by a push source: only reconciled. */
-    void pushCovered(Collection<String> entities) {
+    public void pushCovered(Collection<String> entities) {
         schedule.pushCovered(entities, true);
     }
 
@@ -71,7 +80,7 @@ final class IdleDay implements AutoCloseable {
     }
 
     /** Polls whatever is due each simulated minute for {@code duration}; returns the API calls it made. */
-    long run(Duration duration) {
+    public long run(Duration duration) {
         long before = apiCalls();
         for (long minute = 0; minute < duration.toMinutes(); minute++) {
             List<String> due = schedule.due();
