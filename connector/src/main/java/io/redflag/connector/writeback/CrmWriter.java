@@ -93,7 +93,10 @@ public final class CrmWriter {
                 c -> c.create(records)));
     }
 
-    /** The CRM's tasks carrying these keys (open or closed, not deleted). */
+    /**
+     * The CRM's tasks carrying these keys (not deleted), one per key: the open one where there is one, else the
+     * one closed last.
+     */
     public Map<String, ExistingTask> findTasksByKeys(Collection<String> keys) {
         Map<String, ExistingTask> found = new LinkedHashMap<>();
         List<String> all = List.copyOf(keys);
@@ -109,8 +112,9 @@ public final class CrmWriter {
                     Object done = r.getField("CompletedDateTime");
                     Object modified = r.getField("LastModifiedDate");
                     Instant closedAt = !closed ? null : Instant.parse(String.valueOf(done != null ? done : modified));
-                    found.put(String.valueOf(r.getField("Risk_Signal_Key__c")), new ExistingTask(r.getId(),
-                            String.valueOf(r.getField("Risk_Signal_Key__c")), closed, closedAt));
+                    String key = String.valueOf(r.getField("Risk_Signal_Key__c"));
+                    // After a cooldown a key has a closed task and a newer one: the open task is the one to report.
+                    found.merge(key, new ExistingTask(r.getId(), key, closed, closedAt), CrmWriter::openFirst);
                 }
                 if (result.isDone()) {
                     break;
@@ -120,6 +124,13 @@ public final class CrmWriter {
             }
         }
         return found;
+    }
+
+    private static ExistingTask openFirst(ExistingTask a, ExistingTask b) {
+        if (a.closed() != b.closed()) {
+            return a.closed() ? b : a;
+        }
+        return a.closed() && b.closedAt().isAfter(a.closedAt()) ? b : a;
     }
 
     private List<WriteResult> write(String operation, String object, Map<String, SObject> byKey,

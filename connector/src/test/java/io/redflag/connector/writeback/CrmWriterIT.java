@@ -159,6 +159,23 @@ class CrmWriterIT {
     }
 
     @Test
+    void aKeyWithAClosedAndAnOpenTaskIsFoundAsItsOpenTask() throws Exception {
+        String account = newAccounts(1).get(0);
+        String key = "REVENUE_DECLINE:" + account;
+        NewFollowUpTask task = new NewFollowUpTask(key, account, null, emulator.runAsUserId(), "Account review",
+                "Why: revenue", "High", LocalDate.of(2026, 7, 5));
+        String open = writer.createTasks(List.of(task)).get(0).id();
+        String later = writer.createTasks(List.of(task)).get(0).id();
+        SObject done = new SObject("Task");
+        done.setId(later);
+        done.setField("Status", "Completed");
+        assertThat(session.call(c -> c.update(new SObject[] {done}))[0].isSuccess()).isTrue();
+
+        assertThat(writer.findTasksByKeys(List.of(key))).isEqualTo(Map.of(key,
+                new CrmWriter.ExistingTask(open, key, false, null)));
+    }
+
+    @Test
     void theWrittenFieldsCheckNamesAMissingFieldAndThePackage() throws Exception {
         assertThat(WrittenFields.problems(new CachedOrgSchema(session, Duration.ofHours(1)))).isEmpty();
         try (Emulator bare = Emulator.start(EmulatorConfig.defaults())) {

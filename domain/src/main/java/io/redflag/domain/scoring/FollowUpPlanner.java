@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * Turns assessments into follow-up tasks by the playbooks and the rules every task obeys: one open task per
  * key, a cooldown after one is closed, only key accounts (by default), never from insufficient evidence, to
- * the owner or (owner inactive) the owner's manager, and at most N a week per assignee, most severe first.
+ * the owner or (owner inactive) the owner's manager, and at most N a week per assignee, most severe first
+ * (HIGH and CRITICAL findings on key accounts always get their task, and count towards the N).
  * The CRM's state comes in as parameters, so the planning itself is pure.
  */
 public final class FollowUpPlanner {
@@ -45,6 +47,7 @@ public final class FollowUpPlanner {
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         List<FollowUp> candidates = new ArrayList<>();
         Map<String, FollowUp> byKey = new LinkedHashMap<>();
+        Set<String> uncapped = new HashSet<>(); // HIGH and CRITICAL on key accounts: always get their task
         for (Assessment a : assessments) {
             if (rules.keyAccountsOnly() && !a.keyAccount()) {
                 continue;
@@ -94,6 +97,9 @@ public final class FollowUpPlanner {
                         truncate(subject, 255), description, playbook.priority(), today.plusDays(playbook.dueInDays()));
                 byKey.put(key, up);
                 candidates.add(up);
+                if (a.keyAccount() && f.severity().compareTo(Severity.HIGH) >= 0) {
+                    uncapped.add(key);
+                }
             }
         }
         candidates.sort(Comparator.comparing(FollowUp::severity, Comparator.reverseOrder())
@@ -102,7 +108,7 @@ public final class FollowUpPlanner {
         List<FollowUp> out = new ArrayList<>();
         for (FollowUp up : candidates) {
             int n = perAssignee.getOrDefault(up.assigneeId(), 0);
-            if (n >= rules.perOwnerPerWeek()) {
+            if (n >= rules.perOwnerPerWeek() && !uncapped.contains(up.key())) {
                 continue;
             }
             perAssignee.put(up.assigneeId(), n + 1);

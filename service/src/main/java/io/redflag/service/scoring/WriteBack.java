@@ -3,14 +3,17 @@ package io.redflag.service.scoring;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the outbox and the follow-up ledger hold to the CRM. A CRM outage throws out of {@link #flush}
  * with everything still pending; the next flush sends the latest truth. Tasks are looked up by key before
- * they are created, so a crash between a create and its note never makes a second task.
+ * they are created, so a crash between a create and its note never makes a second task; a closed task under
+ * the key is an earlier follow-up, not this one.
  */
 public final class WriteBack {
     private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
@@ -48,7 +51,14 @@ public final class WriteBack {
         int taskFailures = 0;
         List<NewFollowUpTask> planned;
         while (!(planned = ledger.planned(CHUNK)).isEmpty()) {
-            var already = writer.findTasksByKeys(planned.stream().map(NewFollowUpTask::key).toList());
+            // Only an open task can be the one this plan asked for (created just before a crash). A closed task
+            // under the key is an earlier follow-up whose cooldown has run out: the plan needs a new task.
+            Map<String, CrmWriter.ExistingTask> already = new HashMap<>();
+            writer.findTasksByKeys(planned.stream().map(NewFollowUpTask::key).toList()).forEach((key, task) -> {
+                if (!task.closed()) {
+                    already.put(key, task);
+                }
+            });
             ledger.found(already);
             List<NewFollowUpTask> missing = planned.stream().filter(t -> !already.containsKey(t.key())).toList();
             List<WriteResult> results = missing.isEmpty() ? List.of() : writer.createTasks(missing);

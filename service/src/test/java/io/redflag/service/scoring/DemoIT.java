@@ -118,24 +118,6 @@ class DemoIT {
     }
 
     @Test
-    void aTaskClosedInTheCrmIsNotCreatedAgainWithinTheCooldown() throws Exception {
-        SObject task = followUps().stream().filter(t -> String.valueOf(t.getField("Risk_Signal_Key__c"))
-                .startsWith("REVENUE_DECLINE:")).findFirst().orElseThrow();
-        SObject done = new SObject("Task");
-        done.setId(task.getId());
-        done.setField("Status", "Completed");
-        assertThat(session.call(c -> c.update(new SObject[] {done}))[0].isSuccess()).isTrue();
-        String key = String.valueOf(task.getField("Risk_Signal_Key__c"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/accounts/" + task.getField("WhatId")
-                + "/follow-ups").contains(key));
-        // The sync reads the closed task back; then a full rescore still finds the revenue decline.
-        await().atMost(Duration.ofSeconds(30)).until(() -> dirty.size() == 0);
-        scoring.scoreAll();
-        writeBack.flush();
-        assertThat(followUps().stream().filter(t -> key.equals(t.getField("Risk_Signal_Key__c")))).hasSize(1);
-    }
-
-    @Test
     void anInactiveOwnersTasksGoToTheOwnersManager() throws Exception {
         SObject redwood = accounts().get("Redwood Pharma");
         String tom = String.valueOf(redwood.getField("OwnerId"));

@@ -1,5 +1,6 @@
 package io.redflag.service.store;
 
+import io.redflag.service.RequiredOnCi;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,13 +10,12 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The databases the store is tested on: embedded H2, and the real PostgreSQL server at 127.0.0.1:5432
  * (database test, trust auth, as on CI). Each test gets a fresh, migrated schema. Where no PostgreSQL
- * answers, its tests are skipped and say why.
+ * answers, its tests are skipped and say why; on CI they fail ({@link RequiredOnCi}).
  */
 public final class Databases {
     static final String PG_URL = System.getProperty("redflag.test.postgres.url",
@@ -50,8 +50,7 @@ public final class Databases {
             Flyway.configure().dataSource(ds).load().migrate();
             return ds;
         }
-        String reason = postgresUnavailable();
-        Assumptions.assumeTrue(reason == null, () -> "PostgreSQL tests skipped: " + reason);
+        RequiredOnCi.require("PostgreSQL", postgresUnavailable(), RequiredOnCi.START_POSTGRES);
         DriverManagerDataSource ds = new DriverManagerDataSource(PG_URL + "?currentSchema=" + schema, PG_USER, "");
         ds.setConnectionProperties(PostgresConnections.properties()); // as the service's pool has them
         synchronized (Databases.class) {
