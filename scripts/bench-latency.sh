@@ -30,7 +30,7 @@ fi
 work=$(mktemp -d)
 rm -rf /tmp/redflag-latency
 java -Xmx2g -jar emulator/target/redflag-emulator-standalone.jar --port "$org_port" \
-  --generate "accounts=$accounts,seed=1" --metadata plugin/force-app --api-limit 10000000 "${rules[@]}" \
+  --generate "accounts=$accounts,seed=1" --metadata plugin/force-app --api-limit "${BENCH_API_LIMIT:-100000}" "${rules[@]}" \
   >"$work/org.log" 2>&1 &
 org_pid=$!
 trap 'kill $org_pid $svc_pid 2>/dev/null || true' EXIT
@@ -45,8 +45,14 @@ fi
 env "${env[@]}" java -Xmx1g -jar service/target/redflag-service.jar --server.port="$svc_port" \
   >"$work/service.log" 2>&1 &
 svc_pid=$!
-# Ready: every account scored and written back (nothing waiting to be scored, no risk field update pending).
-until curl -sf "http://127.0.0.1:$svc_port/actuator/health" | grep -q '"accountsWaitingToBeScored":0,"riskFieldUpdatesPending":0'; do
+# Ready: the first poll cycle (the initial sync) ended, then every account scored and written back (nothing
+# waiting to be scored, no risk field update pending), twice in a row.
+ready() {
+  local h
+  h=$(curl -sf "http://127.0.0.1:$svc_port/actuator/health") || return 1
+  grep -q '"lastPollAt"' <<<"$h" && grep -q '"accountsWaitingToBeScored":0,"riskFieldUpdatesPending":0' <<<"$h"
+}
+until ready && sleep 5 && ready; do
   kill -0 $svc_pid || { tail -50 "$work/service.log"; exit 1; }
   sleep 2
 done

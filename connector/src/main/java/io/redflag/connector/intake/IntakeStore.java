@@ -39,6 +39,12 @@ public interface IntakeStore {
     /** Forgets an object's watermark: its next read is a full one. */
     void forgetWatermark(String object);
 
+    /**
+     * A full read of the entity reached its end: the store may bring what it knows about the table up to date
+     * (PostgreSQL's planner statistics, after a bulk load).
+     */
+    void fullReadDone(String entity);
+
     /** Of these notification ids, the ones not stored yet. */
     Set<String> unseenNotifications(Collection<String> ids);
 }

@@ -206,6 +206,9 @@ public final class PollingSource {
             return result(entity, full, counts);
         }
         moveUpTo(entity, object, started.minus(settings.overlap()), read);
+        if (full) {
+            store.fullReadDone(entity);
+        }
         if (full && DeletionCheck.DELETABLE.contains(entity)) {
             // The full read came through queryAll: every deletion still in the recycle bin is already known.
             counts.changed.addAll(store.storeDeletions(entity, List.of(), object,

@@ -8,6 +8,7 @@ import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,50 @@ public final class SalesforceSession {
     private final TokenClient tokens;
     private final AtomicReference<SalesforceToken> token = new AtomicReference<>();
     private final AtomicReference<ApiUsage> usage = new AtomicReference<>();
+    private final AtomicReference<LastContact> lastContact = new AtomicReference<>(new LastContact(null, null, null,
+            false));
+    private final Clock clock;
 
     public SalesforceSession(SalesforceCredentials credentials, Clock clock) {
         this.credentials = credentials;
+        this.clock = clock;
         this.tokens = new TokenClient(credentials, clock);
+    }
+
+    /**
+     * The outcome of the latest call: when the org last answered, and the latest failure to reach it (an
+     * answer, even a fault, means it is up). What health reports without spending a call of its own.
+     */
+    public record LastContact(Instant answeredAt, Instant failedAt, String failure, boolean latestFailed) {
     }
 
     /** Runs the operation; on an expired or revoked session, re-authenticates and runs it once more. */
     public <T> T call(CrmCall<T> operation) throws ConnectionException {
+        try {
+            T result = callOnce(operation);
+            answered();
+            return result;
+        } catch (ApiFault fault) {
+            answered();
+            throw fault;
+        } catch (ConnectionException | RuntimeException e) {
+            lastContact.set(new LastContact(lastContact.get().answeredAt(), clock.instant(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), true));
+            throw e;
+        }
+    }
+
+    private void answered() {
+        LastContact before = lastContact.get();
+        lastContact.set(new LastContact(clock.instant(), before.failedAt(), before.failure(), false));
+    }
+
+    /** When the org last answered and last failed to (nulls before the first). */
+    public LastContact lastContact() {
+        return lastContact.get();
+    }
+
+    private <T> T callOnce(CrmCall<T> operation) throws ConnectionException {
         SalesforceToken current = currentToken();
         try {
             return runWith(current, operation);

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What scoring one account needs to know about all the others: which accounts are key (the Pareto rule runs
  * over the whole book) and how much each owner logs across their accounts (evidence quality). Two aggregate
- * queries per scoring run.
+ * queries per read: a run over every account reads it, runs over a few changed accounts reuse it for a while
+ * (ScoringService).
  */
 final class Portfolio {
     final Set<String> keyAccounts;

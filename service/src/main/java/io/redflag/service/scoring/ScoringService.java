@@ -13,6 +13,10 @@ import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.HashSet;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ScoringService {
     private static final Logger log = LoggerFactory.getLogger(ScoringService.class);
     private static final int BATCH = 500;
+    /** How long a run over a few accounts may reuse the portfolio an earlier run read. */
+    static final Duration PORTFOLIO_KEPT = Duration.ofMinutes(15);
 
     /** What one run did. */
     public record Run(int scored, int pendingWrites, int plannedTasks, Duration took) {
@@ -52,6 +58,8 @@ public final class ScoringService {
     private final double paretoShare;
     private final List<String> keyTiers;
     private final List<String> strategicSegments;
+    private Portfolio portfolio;
+    private Instant portfolioAt;
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "redflag-scoring-reader");
         t.setDaemon(true);
@@ -114,11 +122,35 @@ public final class ScoringService {
         return users.user(value).map(CrmUser::name).orElse(value);
     }
 
+    /**
+     * The portfolio for a run. Reading it aggregates the whole book (every account's won revenue, every owner's
+     * logged activity: seconds on a large org), so a run over a few changed accounts reuses the one read within
+     * {@link #PORTFOLIO_KEPT} on the same day; a run over every account reads it again. When a new read moves
+     * accounts in or out of the key set, those accounts are queued: scored again in the next run.
+     */
+    private Portfolio portfolio(Instant asOf, boolean everyAccount) {
+        boolean reuse = portfolio != null && !everyAccount && portfolioAt.isAfter(asOf.minus(PORTFOLIO_KEPT))
+                && LocalDate.ofInstant(portfolioAt, ZoneOffset.UTC).equals(LocalDate.ofInstant(asOf, ZoneOffset.UTC));
+        if (reuse) {
+            return portfolio;
+        }
+        Portfolio read = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
+        if (portfolio != null && !everyAccount) {
+            Set<String> moved = new HashSet<>(read.keyAccounts);
+            moved.addAll(portfolio.keyAccounts);
+            moved.removeIf(id -> read.keyAccounts.contains(id) && portfolio.keyAccounts.contains(id));
+            dirty.queue(moved, asOf);
+        }
+        portfolio = read;
+        portfolioAt = asOf;
+        return read;
+    }
+
     /** @param everyAccount ids are every live account in id order: batches are read as id ranges */
     private Run score(List<String> ids, boolean everyAccount) {
         Instant started = clock.instant();
         Instant asOf = started;
-        Portfolio portfolio = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
+        Portfolio portfolio = portfolio(asOf, everyAccount);
         int pending = 0;
         int planned = 0;
         // Many accounts: one pass over the follow-ups beats a look-up per batch.

@@ -2,6 +2,7 @@ package io.redflag.service.store;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,10 +41,24 @@ public class DirtyAccounts {
 
     /** Asks for every account to be scored again (the daily run), durably. */
     public void queueEveryAccount() {
-        jdbc.update("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(80)), CURRENT_TIMESTAMP))"
-                + " AS s (account_id, changed_at) ON t.account_id = s.account_id WHEN MATCHED THEN UPDATE SET"
-                + " change_count = t.change_count + 1 WHEN NOT MATCHED THEN INSERT (account_id, changed_at)"
-                + " VALUES (s.account_id, s.changed_at)", EVERY_ACCOUNT);
+        queue(List.of(EVERY_ACCOUNT), java.time.Instant.now());
+    }
+
+    /**
+     * Queues accounts (in the caller's transaction, when there is one); an account already queued keeps its
+     * first change time and counts one more change, so scoring it does not lose the newer one.
+     */
+    public void queue(Collection<String> accounts, java.time.Instant changedAt) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        Object at = RecordWriter.jdbcValue(changedAt);
+        // In id order: two transactions queueing the same accounts then lock them in the same order (no deadlock).
+        List<Object[]> args = accounts.stream().sorted().map(id -> new Object[] {id, at}).toList();
+        jdbc.batchUpdate("MERGE INTO dirty_account AS t USING (VALUES (CAST(? AS VARCHAR(80)),"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (account_id, changed_at) ON t.account_id = s.account_id"
+                + " WHEN MATCHED THEN UPDATE SET change_count = t.change_count + 1"
+                + " WHEN NOT MATCHED THEN INSERT (account_id, changed_at) VALUES (s.account_id, s.changed_at)", args);
     }
 
     /** The longest-waiting accounts first. */

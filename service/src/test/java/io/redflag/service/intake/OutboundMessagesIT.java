@@ -3,6 +3,7 @@ package io.redflag.service.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.sobject.SObject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.session.SalesforceSession;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +111,22 @@ class OutboundMessagesIT {
         int rowsBefore = notificationRows();
         double storedBefore = counter(OutboundMessageEndpoint.NOTIFICATIONS, "stored");
         Map<String, String> expected = new LinkedHashMap<>();
-        int i = 0;
-        for (String id : contacts(30)) {
-            String title = "Retitled " + (i++);
-            retitle(id, title);
-            expected.put(id, title);
+        List<String> ids = contacts(30);
+        // Ten messages of three notifications (one update call each), so the faults are drawn ten times; within
+        // a message the notifications come shuffled, and a lost ack or a duplicate sends it again.
+        for (int group = 0; group < 10; group++) {
+            List<SObject> changes = new ArrayList<>();
+            for (String id : ids.subList(group * 3, group * 3 + 3)) {
+                SObject change = new SObject("Contact");
+                change.setId(id);
+                change.setField("Title", "Retitled " + id.substring(12));
+                changes.add(change);
+                expected.put(id, "Retitled " + id.substring(12));
+            }
+            SaveResult[] saved = session.call(c -> c.update(changes.toArray(SObject[]::new)));
+            assertThat(Arrays.stream(saved).allMatch(SaveResult::isSuccess)).isTrue();
+            org.outboundMessages().awaitIdle(PATIENCE);
         }
-        org.outboundMessages().awaitIdle(PATIENCE);
 
         long faults = org.outboundMessages().stats().values().stream().mapToLong(s -> s.duplicated() + s.lostAcks())
                 .sum();

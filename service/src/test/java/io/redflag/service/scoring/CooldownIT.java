@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
-            "redflag.sync.poll-interval=200ms", "redflag.scoring.write-back=false"})
+            "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
+            "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false"})
 class CooldownIT {
     private static final Instant START = Instant.parse("2026-06-30T12:00:00Z");
 
@@ -88,11 +89,17 @@ class CooldownIT {
         assertThat(session.call(c -> c.update(new SObject[] {done}))[0].isSuccess()).isTrue();
     }
 
-    /** The cooldown counts from the closing the sync reads back from the CRM. */
+    /**
+     * The cooldown counts from the closing the sync reads back from the CRM. The sync polls when its schedule,
+     * on the service's clock, says an object is due: the clock moves a second at each look.
+     */
     private void awaitTheSyncSeesItClosed(String taskId) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(jdbc.query(
-                "SELECT closed FROM task WHERE id = ?", rs -> rs.next() ? rs.getBoolean(1) : null, taskId)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            clock.advance(Duration.ofSeconds(1));
+            return Boolean.TRUE.equals(jdbc.query("SELECT closed FROM task WHERE id = ?",
+                    rs -> rs.next() ? rs.getBoolean(1) : null, taskId));
+        });
     }
 
     /** What the loop does on its daily run, at the clock's time, once the sync has caught up. */
