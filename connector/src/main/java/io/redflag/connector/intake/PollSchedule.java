@@ -3,10 +3,8 @@ package io.redflag.connector.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +59,7 @@ public final class PollSchedule {
     private final Set<String> deletable;
     private final Map<String, String> parents;
     private final Map<String, Rhythm> rhythms = new LinkedHashMap<>();
-    private record Calls(Instant at, int calls) {
-    }
-
-    /** Calls of the last 24 hours, per poll. */
-    private final Deque<Calls> recentCalls = new ArrayDeque<>();
-    private long callsInWindow;
+    private final DailyCalls calls = new DailyCalls();
 
     /**
      * @param entities        what is polled, in the model's order
@@ -109,7 +102,7 @@ public final class PollSchedule {
         r.lastPolled = now;
         r.nudged = false;
         r.interval = sawChanges ? settings.minInterval() : min(r.interval.multipliedBy(2), settings.maxInterval());
-        count(now, calls);
+        this.calls.add(now, calls);
     }
 
     /** After a failed poll: tried again after the minimum interval, its earned interval kept. */
@@ -203,8 +196,7 @@ public final class PollSchedule {
 
     /** The calls the polls made in the last 24 hours. */
     public synchronized long callsLastDay() {
-        count(clock.instant(), 0);
-        return callsInWindow;
+        return calls.lastDay(clock.instant());
     }
 
     public synchronized Map<String, ObjectPlan> plans() {
@@ -245,17 +237,6 @@ public final class PollSchedule {
             return r.lastPolled == null ? Instant.MIN : clock.instant();
         }
         return r.lastPolled.plus(effective(r, stretch));
-    }
-
-    private void count(Instant now, int calls) {
-        if (calls > 0) {
-            recentCalls.addLast(new Calls(now, calls));
-            callsInWindow += calls;
-        }
-        Instant from = now.minus(DAY);
-        while (!recentCalls.isEmpty() && !recentCalls.peekFirst().at().isAfter(from)) {
-            callsInWindow -= recentCalls.pollFirst().calls();
-        }
     }
 
     private Rhythm rhythm(String entity) {
