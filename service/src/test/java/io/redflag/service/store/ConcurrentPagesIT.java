@@ -59,27 +59,13 @@ class ConcurrentPagesIT {
                             String.format("001R%d000000000%04d", round, ACCOUNTS - 1 - i)));
                 }
                 // Both transactions write their rows, then wait at the same gate before queueing accounts.
-                CompletableFuture<Void> gate = new CompletableFuture<>();
-                List<Thread> waiting = new ArrayList<>();
-                Future<io.redflag.connector.intake.StoredPage> a = lanes.submit(() -> {
-                    synchronized (waiting) {
-                        waiting.add(Thread.currentThread());
-                    }
-                    return store.store(new IntakePage("contact", contacts, List.of(), null, IntakePage.Read.CHANGES), gate);
-                });
-                Future<io.redflag.connector.intake.StoredPage> b = lanes.submit(() -> {
-                    synchronized (waiting) {
-                        waiting.add(Thread.currentThread());
-                    }
-                    return store.store(new IntakePage("task", tasks, List.of(), null, IntakePage.Read.CHANGES), gate);
-                });
-                await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    synchronized (waiting) {
-                        return waiting.size() == 2 && waiting.stream()
-                                .allMatch(t -> t.getState() == Thread.State.WAITING);
-                    }
-                });
-                gate.complete(null);
+                Gate gate = new Gate(2);
+                Future<io.redflag.connector.intake.StoredPage> a = lanes.submit(() -> store.store(
+                        new IntakePage("contact", contacts, List.of(), null, IntakePage.Read.CHANGES), gate));
+                Future<io.redflag.connector.intake.StoredPage> b = lanes.submit(() -> store.store(
+                        new IntakePage("task", tasks, List.of(), null, IntakePage.Read.CHANGES), gate));
+                gate.awaitArrivals();
+                gate.open();
 
                 assertThat(a.get().changedAccounts()).hasSize(ACCOUNTS);
                 assertThat(b.get().changedAccounts()).hasSize(ACCOUNTS);

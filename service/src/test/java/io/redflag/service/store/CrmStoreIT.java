@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -103,20 +105,33 @@ class CrmStoreIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aPageCommitsOnlyAfterThePreviousOneAndNotAtAllWhenThatFailed(String db) {
-        CrmStore store = new CrmStore(Databases.fresh(db));
+    void aPageCommitsOnlyAfterThePreviousOneAndNotAtAllWhenThatFailed(String db) throws Exception {
+        DataSource data = Databases.fresh(db);
+        CrmStore store = new CrmStore(data);
+        JdbcTemplate other = new JdbcTemplate(data); // another connection: sees only what is committed
         String id = "0068d0000000DDDDDD";
         var watermark = new Watermark("Opportunity", T2, id);
-        CompletableFuture<Object> failed = CompletableFuture.failedFuture(new IllegalStateException("page 1 failed"));
-        assertThatThrownBy(() -> store.store(new IntakePage("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), List.of(), watermark, IntakePage.Read.CHANGES), failed)).hasMessageContaining("the previous page was not stored");
+        IntakePage page = new IntakePage("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), List.of(),
+                watermark, IntakePage.Read.CHANGES);
+
+        // The previous page fails (or the process dies) while this one is inside its transaction, rows written.
+        Gate failing = new Gate(1);
+        var doomed = CompletableFuture.supplyAsync(() -> store.store(page, failing));
+        failing.awaitArrivals();
+        failing.fail(new IllegalStateException("page 1 failed"));
+        assertThatThrownBy(doomed::join).hasMessageContaining("the previous page was not stored");
         assertThat(store.count("opportunity", true)).isZero();
         assertThat(store.watermark("Opportunity")).isEmpty();
 
-        CompletableFuture<Object> previous = new CompletableFuture<>();
-        var page = CompletableFuture.supplyAsync(() -> store.store(new IntakePage("opportunity", List.of(opportunity(id, "OPEN", "10", T2)), List.of(), watermark, IntakePage.Read.CHANGES), previous));
-        assertThat(page).isNotDone();
-        previous.complete(null);
-        assertThat(page.join().written()).isEqualTo(1);
+        // The previous page still committing: this one has written its rows and waits, nothing visible yet.
+        Gate committing = new Gate(1);
+        var waiting = CompletableFuture.supplyAsync(() -> store.store(page, committing));
+        committing.awaitArrivals();
+        assertThat(other.queryForObject("SELECT COUNT(*) FROM opportunity", Integer.class)).isZero();
+        assertThat(other.queryForObject("SELECT COUNT(*) FROM sync_watermark", Integer.class)).isZero();
+        assertThat(waiting).isNotDone();
+        committing.open();
+        assertThat(waiting.join().written()).isEqualTo(1);
         assertThat(store.watermark("Opportunity")).contains(watermark);
     }
 
