@@ -40,6 +40,13 @@ public class CrmStore implements IntakeStore {
     private static final Logger log = LoggerFactory.getLogger(CrmStore.class);
     /** Tries of a page whose transaction met another's (the dirty-account queue is shared by the lanes). */
     private static final int CONFLICT_ATTEMPTS = 3;
+    /** Runs ANALYZE after full reads, one table at a time, on a daemon thread. */
+    private static final java.util.concurrent.ExecutorService ANALYZER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "redflag-store-analyze");
+                t.setDaemon(true);
+                return t;
+            });
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -171,7 +178,7 @@ public class CrmStore implements IntakeStore {
     }
 
     /**
-     * On PostgreSQL, ANALYZE the table: right after a first sync its statistics still say "empty" until
+     * On PostgreSQL, ANALYZE the table (in the background): right after a first sync its statistics still say "empty" until
      * autovacuum comes by, and the planner then joins 20,000 accounts to 60,000 opportunities by nested loops
      * (20 s for the scoring's key-account query instead of 0.1 s).
      */
@@ -182,7 +189,15 @@ public class CrmStore implements IntakeStore {
                     "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
         }
         if (Boolean.TRUE.equals(postgres)) {
-            jdbc.execute("ANALYZE " + table(entity).table());
+            // In the background: the sync need not wait for the statistics; the scoring after it needs them.
+            String table = table(entity).table();
+            ANALYZER.execute(() -> {
+                try {
+                    jdbc.execute("ANALYZE " + table);
+                } catch (RuntimeException e) {
+                    log.warn("ANALYZE {} failed (PostgreSQL's autovacuum will get to it): {}", table, e.getMessage());
+                }
+            });
         }
     }
 
