@@ -16,11 +16,8 @@ import io.redflag.emulator.Emulator;
 import io.redflag.emulator.EmulatorConfig;
 import io.redflag.emulator.store.WriteContext;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,26 +28,6 @@ import org.junit.jupiter.api.Test;
 
 /** The polling source against the emulated demo org, into the in-memory store: what it reads and what it costs. */
 class PollingSourceIT {
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        volatile Instant now = Instant.parse("2026-06-30T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final MovingClock clock = new MovingClock();
     private Emulator emulator;
     private RecordMapper mapper;
@@ -111,14 +88,14 @@ class PollingSourceIT {
                 && p.position() instanceof Watermark).map(p -> ((Watermark) p.position()).watermark()).toList();
         assertThat(marks).isSorted();
 
-        clock.now = clock.now.plus(Duration.ofHours(1));
-        Instant second = clock.now;
+        clock.advance(Duration.ofHours(1));
+        Instant second = clock.instant();
         assertThat(source.syncAll()).allSatisfy(r -> {
             assertThat(r.full()).isFalse();
             assertThat(r.sawChanges()).isFalse();
         });
         assertThat(store.watermark("Task").orElseThrow().watermark()).isEqualTo(second.minus(Duration.ofMinutes(5)));
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertThat(source.syncAll()).allSatisfy(r -> {
             assertThat(r.read()).as(r.entity()).isZero();
             assertThat(r.calls()).as(r.entity()).isEqualTo(1);
@@ -129,7 +106,7 @@ class PollingSourceIT {
     void aChangeIsReadOnceSnapsTheIntervalBackAndADeletionArrivesMarkedDeleted() {
         PollingSource source = source();
         source.syncAll();
-        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10));
         var org = emulator.store();
         var contacts = org.snapshot(org.schema().find("Contact"), false);
         org.update(contacts.get(0).id(), Map.of("Title", "Chief Revenue Officer"), Set.of(),
