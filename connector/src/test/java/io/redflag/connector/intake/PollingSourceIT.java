@@ -120,4 +120,36 @@ class PollingSourceIT {
                 .isEqualTo("Chief Revenue Officer");
         assertThat(store.deleted).contains(contacts.get(1).id());
     }
+
+    @Test
+    void deletionsPurgedPastWhatWasCoveredMakeTheNextReadAFullOneOnceGetDeletedIsDueAndTheStateSaysWhereTheSyncIs() {
+        SyncState state = new SyncState(clock);
+        PollingSource source = new PollingSource(reads, store, clock, new SyncSettings(Duration.ofMinutes(5), 200,
+                Duration.ofHours(1)), state);
+        source.syncAll();
+        assertThat(state.cycles()).isEqualTo(1);
+        assertThat(state.lastCycleError()).isNull();
+        assertThat(state.objects().get("Case").lastSuccessAt()).isEqualTo(clock.instant());
+        assertThat(state.objects().get("Case").total()).isEqualTo(orgIds("supportCase").size());
+
+        clock.advance(Duration.ofMinutes(30));
+        var org = emulator.store();
+        String gone = org.snapshot(org.schema().find("Case"), false).get(0).id();
+        org.delete(gone, WriteContext.api(emulator.runAsUserId()));
+        clock.advance(Duration.ofMinutes(20));
+        org.purgeRecycleBin(clock.instant().plusSeconds(1)); // out of queryAll's sight: only getDeleted knows
+
+        PollingSource.ObjectResult early = source.sync("supportCase");
+        assertThat(early.calls()).as("within the hour: no getDeleted").isEqualTo(1);
+        assertThat(store.deleted).doesNotContain(gone);
+
+        clock.advance(Duration.ofMinutes(40));
+        PollingSource.ObjectResult due = source.sync("supportCase");
+        assertThat(due.calls()).as("queryAll and getDeleted").isEqualTo(2);
+        // Salesforce purged deletions past what was covered: the object is read again in full.
+        assertThat(store.watermark("Case")).isEmpty();
+        PollingSource.ObjectResult again = source.sync("supportCase");
+        assertThat(again.full()).isTrue();
+        assertThat(again.read()).isEqualTo(orgIds("supportCase").size());
+    }
 }
