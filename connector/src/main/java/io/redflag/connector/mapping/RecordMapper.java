@@ -56,6 +56,11 @@ public final class RecordMapper {
         return ref.field();
     }
 
+    /** The entity a CRM object feeds (names compared without case), the first in the model's order; empty if none. */
+    public java.util.Optional<String> entityOf(String object) {
+        return entities().stream().filter(e -> object(e).equalsIgnoreCase(object)).findFirst();
+    }
+
     /** The entities of the mapping, in the model's order. */
     public java.util.List<String> entities() {
         return MappingModel.entities().keySet().stream().filter(mapping.entities()::containsKey).toList();

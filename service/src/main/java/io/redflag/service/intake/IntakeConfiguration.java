@@ -27,8 +27,7 @@ class IntakeConfiguration {
             OutboundMessagesProperties properties, PollSchedule schedule, RecordMapper mapper) {
         List<String> covered = new ArrayList<>();
         for (String object : properties.objects()) {
-            String entity = mapper.entities().stream().filter(e -> mapper.object(e).equalsIgnoreCase(object))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("Redflag cannot start:"
+            String entity = mapper.entityOf(object).orElseThrow(() -> new IllegalStateException("Redflag cannot start:"
                             + " redflag.outbound-messages.objects (REDFLAG_OUTBOUND_MESSAGES_OBJECTS) names '" + object
                             + "', which the mapping does not read; the mapped objects are "
                             + mapper.entities().stream().map(mapper::object).toList()));

@@ -6,7 +6,6 @@ import io.redflag.connector.intake.IntakeStore;
 import io.redflag.connector.intake.MappedPage;
 import io.redflag.connector.intake.Position;
 import io.redflag.connector.intake.StoredPage;
-import io.redflag.connector.mapping.RecordMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,17 +42,12 @@ public final class OutboundMessageSource {
     private final CrmReads reads;
     private final IntakeStore store;
     private final Supplier<String> connectedOrgId;
-    private final Map<String, String> entityByObject = new LinkedHashMap<>();
 
     /** @param connectedOrgId the id of the org the service is connected to (15 or 18 characters) */
     public OutboundMessageSource(CrmReads reads, IntakeStore store, Supplier<String> connectedOrgId) {
         this.reads = reads;
         this.store = store;
         this.connectedOrgId = connectedOrgId;
-        RecordMapper mapper = reads.mapper();
-        for (String entity : mapper.entities()) {
-            entityByObject.putIfAbsent(mapper.object(entity).toLowerCase(), entity);
-        }
     }
 
     /**
@@ -76,7 +70,7 @@ public final class OutboundMessageSource {
                 duplicates++;
                 continue;
             }
-            String entity = entityByObject.get(n.object().toLowerCase());
+            String entity = reads.mapper().entityOf(n.object()).orElse(null);
             if (entity == null) {
                 ignored++;
                 log.warn("Outbound Message {}: notification {} names a {} record ({}), an object the mapping does"
