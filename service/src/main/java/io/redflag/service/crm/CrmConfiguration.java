@@ -71,6 +71,13 @@ class CrmConfiguration {
                 clock);
     }
 
+    /** The CRM calls start-up cannot do without, retried while the CRM fails transiently. */
+    @Bean
+    StartupContact startupContact(SalesforceProperties properties, DemoOrg demo) {
+        String loginUrl = demo.emulator() != null ? demo.emulator().baseUrl() : properties.loginUrl().toString();
+        return new StartupContact(loginUrl, properties.startupAttempts(), properties.startupFirstWait());
+    }
+
     /** The org's describe results, cached for an hour: start-up checks and write-back share them. */
     @Bean
     CachedOrgSchema orgSchema(SalesforceSession session) {

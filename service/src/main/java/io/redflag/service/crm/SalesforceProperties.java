@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code redflag.demo=true}): a production pod whose settings went missing must stop, not score fake data.
  *
  * @param demoPort port of the embedded demo org (0 = any free port)
+ * @param startupAttempts how often start-up tries the CRM when it fails transiently (unreachable, 5xx, limits)
+ * @param startupFirstWait the wait after the first such failure; it doubles each time, up to 30 s
  */
 @ConfigurationProperties("redflag.salesforce")
 public record SalesforceProperties(URI loginUrl, String clientId, String clientSecret, String username,
         Path jwtKeyFile, @DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration readTimeout,
-        @DefaultValue("8787") int demoPort) {
+        @DefaultValue("8787") int demoPort, @DefaultValue("6") int startupAttempts,
+        @DefaultValue("2s") Duration startupFirstWait) {
 
     /**
      * Everything wrong with these settings at once, each naming the property and its environment variable;
@@ -45,6 +48,12 @@ public record SalesforceProperties(URI loginUrl, String clientId, String clientS
         }
         if (readTimeout.isZero() || readTimeout.isNegative()) {
             problems.add("redflag.salesforce.read-timeout = " + readTimeout + " must be positive, e.g. 120s");
+        }
+        if (startupAttempts < 1) {
+            problems.add("redflag.salesforce.startup-attempts = " + startupAttempts + " must be 1 or more, e.g. 6");
+        }
+        if (startupFirstWait.isNegative()) {
+            problems.add("redflag.salesforce.startup-first-wait = " + startupFirstWait + " must not be negative");
         }
         return problems;
     }
@@ -77,6 +86,7 @@ public record SalesforceProperties(URI loginUrl, String clientId, String clientS
     public String toString() {
         return "SalesforceProperties[loginUrl=" + loginUrl + ", clientId=" + clientId + ", clientSecret="
                 + (blank(clientSecret) ? "(none)" : "(set)") + ", username=" + username + ", jwtKeyFile=" + jwtKeyFile
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", startupAttempts="
+                + startupAttempts + "]";
     }
 }
