@@ -78,10 +78,6 @@ public final class IdTokens {
         return new JWKSet(key.toPublicJWK()).toJSONObject(true);
     }
 
-    public String keyId() {
-        return key.getKeyID();
-    }
-
     /** OpenID Connect Core §3.1.3.6: the left half of the SHA-256 of the token's ASCII bytes, base64url. */
     static String accessTokenHash(String accessToken) {
         try {

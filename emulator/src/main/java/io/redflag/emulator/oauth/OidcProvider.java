@@ -45,7 +45,8 @@ public final class OidcProvider {
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
         return switch (path) {
-            case "/.well-known/openid-configuration" -> get ? Reply.json(200, Discovery.document(base)) : notAllowed("GET");
+            case "/.well-known/openid-configuration" -> get ? Reply.json(200, Discovery.document(base))
+                    : notAllowed("GET");
             case "/id/keys" -> get ? Reply.json(200, idTokens.publicKeys()) : notAllowed("GET");
             case "/services/oauth2/authorize" -> get ? authorize.show(params)
                     : post ? authorize.login(params) : notAllowed("GET, POST");

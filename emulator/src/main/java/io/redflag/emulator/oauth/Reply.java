@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** What Salesforce sends with tokens, login pages and user data: nothing of it may be cached. */
-    private static final Map<String, String> NO_STORE = Map.of("Cache-Control", "no-cache,must-revalidate,max-age=0,no-store,private",
-            "Pragma", "no-cache");
+    private static final Map<String, String> NO_STORE = Map.of(
+            "Cache-Control", "no-cache,must-revalidate,max-age=0,no-store,private", "Pragma", "no-cache");
 
     public Reply {
         headers = Map.copyOf(headers);
@@ -47,9 +47,5 @@ public record Reply(int status, String contentType, byte[] body, Map<String, Str
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
         return new Reply(status, contentType, body, more);
-    }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

@@ -73,10 +73,6 @@ public final class Users {
         return out;
     }
 
-    public boolean holds(String username, String permission) {
-        return grants.getOrDefault(username.toLowerCase(Locale.ROOT), Set.of()).contains(permission);
-    }
-
     private SRecord byUsername(String username) {
         String wanted = username.trim();
         List<SRecord> found = store.find(store.schema().find("User"), false,
