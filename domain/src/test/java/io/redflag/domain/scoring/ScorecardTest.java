@@ -147,8 +147,8 @@ class ScorecardTest {
         var owners = Map.of(Accounts.ACCOUNT, owner(true));
         var none = new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of());
         FollowUpPlanner planner = new FollowUpPlanner(CONFIG);
-        List<FollowUp> ups = planner.plan(List.of(a), Map.of(Accounts.ACCOUNT, "Acme Corp"), owners, Map.of(), none, NOW)
-                .tasks();
+        List<FollowUp> ups = planner.plan(List.of(a), Map.of(Accounts.ACCOUNT, "Acme Corp"), owners, Map.of(), none,
+                NOW).tasks();
         assertThat(ups).isNotEmpty();
         FollowUp left = ups.get(0);
         assertThat(left.key()).startsWith("KEY_CONTACT_LEFT:" + Accounts.ACCOUNT + ":003");

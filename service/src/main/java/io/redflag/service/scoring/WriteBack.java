@@ -36,7 +36,7 @@ public final class WriteBack {
         this.outbox = outbox;
         this.ledger = ledger;
         this.tasksCreated = Counter.builder(TASKS_CREATED).baseUnit("tasks")
-                .description("follow-up tasks the CRM created (a task found already there after a crash is not counted)")
+                .description("follow-up tasks the CRM created (not one found there already after a crash)")
                 .register(meters);
     }
 

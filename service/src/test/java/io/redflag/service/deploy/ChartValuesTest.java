@@ -187,7 +187,8 @@ class ChartValuesTest {
 
     @Test
     void badValuesStopRenderingNamingTheValue() {
-        assertThatThrownBy(() -> Chart.template(Map.of("store.onOrgChange", "wipe"))).hasMessageContaining("onOrgChange");
+        assertThatThrownBy(() -> Chart.template(Map.of("store.onOrgChange", "wipe")))
+                .hasMessageContaining("onOrgChange");
         assertThatThrownBy(() -> Chart.template(Map.of("database.url", "postgres://db/redflag")))
                 .hasMessageContaining("database").hasMessageContaining("url");
         assertThatThrownBy(() -> Chart.template(Map.of("replicas", 2))).hasMessageContaining("replicas");
