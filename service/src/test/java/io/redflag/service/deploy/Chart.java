@@ -43,6 +43,18 @@ final class Chart {
         }
     }
 
+    /** The NOTES an install prints, from a client-only dry run (no cluster). */
+    static String notes(Map<String, ?> values) {
+        Path file = valuesFile(values);
+        try {
+            String output = new Helm(DIR).install().withName(RELEASE).withNamespace(NAMESPACE).withValuesFile(file)
+                    .clientOnly().dryRun().call().getOutput();
+            return output.substring(output.indexOf("NOTES:"));
+        } finally {
+            delete(file);
+        }
+    }
+
     private static Path valuesFile(Map<String, ?> values) {
         try {
             Path file = Files.createTempFile("redflag-values", ".yaml");

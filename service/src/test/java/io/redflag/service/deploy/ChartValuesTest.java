@@ -198,6 +198,16 @@ class ChartValuesTest {
                 "short"))).hasMessageContaining("outboundMessages.token of 16 characters or more");
     }
 
+    @Test
+    void theInstallNotesWarnOfAMissingClientIdOrCredentialsAndOfTheEmbeddedStore() {
+        assertThat(Chart.notes(Map.of())).contains("WARNING: salesforce.clientId is empty")
+                .contains("WARNING: neither salesforce.clientSecret").contains("embedded H2 database on an emptyDir");
+        String configured = Chart.notes(values("salesforce.clientId", "3MVG9-consumer-key",
+                "existingSecret", "redflag-credentials", "database.url", Variant.DATABASE));
+        assertThat(configured).doesNotContain("WARNING").doesNotContain("H2")
+                .contains("kubectl -n crm port-forward svc/redflag 8080:8080");
+    }
+
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
