@@ -11,7 +11,10 @@ import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
+import io.redflag.service.crm.StartupContact;
+import io.redflag.service.startup.StartupProblems;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,12 +59,19 @@ class ScoringConfiguration {
 
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */
     @Bean
-    CrmWriter crmWriter(ResilientCrm crm, CachedOrgSchema schema, ScoringProperties properties) {
+    CrmWriter crmWriter(ResilientCrm resilient, CachedOrgSchema schema, ScoringProperties properties,
+            StartupContact crm) {
         if (properties.writeBack()) {
-            WrittenFields.check(schema.prefetch(WrittenFields.ALL.stream().map(WrittenFields.Field::object)
-                    .distinct().toList()));
+            List<String> problems = WrittenFields.problems(crm.call("describing the objects Redflag writes",
+                    () -> schema.prefetch(WrittenFields.ALL.stream().map(WrittenFields.Field::object).distinct()
+                            .toList())));
+            if (!problems.isEmpty()) {
+                throw new StartupProblems("writing back to this org", problems, "Deploy the Redflag package"
+                        + " (plugin/) to the org and give the integration user its Redflag_Integration permission"
+                        + " set, or set redflag.scoring.write-back=false to score without writing.");
+            }
         }
-        return new CrmWriter(crm, 5, Duration.ofMillis(200));
+        return new CrmWriter(resilient, 5, Duration.ofMillis(200));
     }
 
     @Bean

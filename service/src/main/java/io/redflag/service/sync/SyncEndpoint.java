@@ -2,6 +2,7 @@ package io.redflag.service.sync;
 
 import io.redflag.connector.intake.SyncState;
 import java.util.Map;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -32,8 +33,14 @@ class SyncEndpoint {
         switch (action) {
             case "pause" -> flow.pause();
             case "resume" -> flow.resume();
-            default -> throw new IllegalArgumentException("action must be pause or resume, not '" + action + "'");
+            default -> throw new InvalidEndpointRequestException("unknown action '" + abbreviated(action) + "'",
+                    "The action must be pause or resume.");
         }
         return state();
+    }
+
+    /** Enough of a bad value to recognise it, never a whole body pasted into the log. */
+    private static String abbreviated(String value) {
+        return value == null ? "" : value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }
