@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -68,8 +69,12 @@ class WebSecurityConfiguration {
                         .authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(c -> c.requestCache(requestCache))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequests).ignoringRequestMatchers(
-                        AccessRules.OUTBOUND_MESSAGES))
+                // A forged request rides on a victim's session: without one there is nothing to protect (and
+                // the caller gets the 401 that says what to send). Bearer tokens and the CRM's notifications
+                // are never sent by a browser on its own.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER
+                        .matches(request) && request.getRequestedSessionId() != null)
+                        .ignoringRequestMatchers(bearerRequests).ignoringRequestMatchers(AccessRules.OUTBOUND_MESSAGES))
                 .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
