@@ -38,7 +38,9 @@ final class AccessRules {
 
         rules.requestMatchers(ADMIN_API).hasRole(Role.ADMIN.key());
         for (HttpMethod write : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
-            rules.requestMatchers(EndpointRequest.toAnyEndpoint().withHttpMethod(write)).hasRole(Role.ADMIN.key());
+            // Without the links: their matcher ignores the method, and would make GET /actuator an admin action.
+            rules.requestMatchers(EndpointRequest.toAnyEndpoint().excludingLinks().withHttpMethod(write))
+                    .hasRole(Role.ADMIN.key());
         }
         rules.anyRequest().hasRole(Role.VIEWER.key());
     }
