@@ -33,7 +33,7 @@ class PackageFieldStartupIT {
         }
         try (Emulator org = Emulator.start(EmulatorConfig.defaults().withMetadata(copy))) {
             assertThatThrownBy(() -> new SpringApplicationBuilder(RedflagApplication.class).run("--server.port=0",
-                    "--redflag.salesforce.login-url=" + org.baseUrl(),
+                    "--redflag.demo=false", "--redflag.salesforce.login-url=" + org.baseUrl(),
                     "--redflag.salesforce.client-id=" + EmulatorConfig.DEFAULT_CLIENT_ID,
                     "--redflag.salesforce.client-secret=" + EmulatorConfig.DEFAULT_CLIENT_SECRET,
                     "--redflag.sync.auto-startup=false").close())

@@ -46,7 +46,9 @@ final class TokenClient {
                         new Secret(credentials.clientSecret())), new ClientCredentialsGrant());
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout((int) credentials.connectTimeout().toMillis());
-        http.setReadTimeout((int) credentials.readTimeout().toMillis());
+        // A token answer is small and quick: waiting the read timeout (minutes, sized for big queries) for it would
+        // hang start-up on an endpoint that accepts connections and never answers. The connect timeout bounds it.
+        http.setReadTimeout((int) Math.min(credentials.readTimeout().toMillis(), credentials.connectTimeout().toMillis()));
         TokenResponse response;
         try {
             var answer = http.send();

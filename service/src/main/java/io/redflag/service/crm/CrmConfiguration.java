@@ -15,6 +15,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import io.redflag.service.startup.StartupProblems;
+import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -30,24 +33,29 @@ class CrmConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The demo org, when no login URL is set; closed with the application. */
+    /**
+     * The demo org, only with {@code --demo} ({@code redflag.demo=true}); closed with the application. The
+     * settings are checked first, so a production pod with a broken Secret stops instead of starting it.
+     */
     @Bean(destroyMethod = "close")
-    DemoOrg demoOrg(SalesforceProperties properties, Clock clock) {
-        if (!properties.demo()) {
+    DemoOrg demoOrg(SalesforceProperties properties, @Value("${redflag.demo:false}") boolean demo, Clock clock) {
+        List<String> problems = properties.problems(demo);
+        if (!problems.isEmpty()) {
+            throw new StartupProblems("the Salesforce settings", problems,
+                    "Set the properties (or environment variables) named above, as the README's \"Configure it\""
+                            + " says.");
+        }
+        if (!demo) {
             return new DemoOrg(null);
         }
         Emulator emulator = Emulator.start(EmulatorConfig.defaults().withPort(properties.demoPort()).withClock(clock)
                 .withDemoOrg());
-        log.info("No SALESFORCE_LOGIN_URL set: running against the embedded demo org at {}", emulator.baseUrl());
+        log.info("Demo: running against the embedded demo org at {}", emulator.baseUrl());
         return new DemoOrg(emulator);
     }
 
     @Bean
     SalesforceSession salesforceSession(SalesforceProperties properties, DemoOrg demo, Clock clock) {
-        String problem = properties.problem();
-        if (problem != null) {
-            throw new IllegalStateException("Redflag cannot start: " + problem);
-        }
         SalesforceCredentials credentials;
         if (demo.emulator() != null) {
             credentials = SalesforceCredentials.clientCredentials(URI.create(demo.emulator().baseUrl()),
@@ -63,6 +71,13 @@ class CrmConfiguration {
                 clock);
     }
 
+    /** The CRM calls start-up cannot do without, retried while the CRM fails transiently. */
+    @Bean
+    StartupContact startupContact(SalesforceProperties properties, DemoOrg demo) {
+        String loginUrl = demo.emulator() != null ? demo.emulator().baseUrl() : properties.loginUrl().toString();
+        return new StartupContact(loginUrl, properties.startupAttempts(), properties.startupFirstWait());
+    }
+
     /** The org's describe results, cached for an hour: start-up checks and write-back share them. */
     @Bean
     CachedOrgSchema orgSchema(SalesforceSession session) {
@@ -76,9 +91,10 @@ class CrmConfiguration {
             return (RSAPrivateKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Redflag cannot start: redflag.salesforce.jwt-key-file"
+            throw new StartupProblems("the Salesforce settings", List.of("redflag.salesforce.jwt-key-file"
                     + " (SALESFORCE_JWT_KEY_FILE) = " + properties.jwtKeyFile() + " is not a readable PKCS#8 PEM RSA"
-                    + " private key (" + e.getClass().getSimpleName() + ")");
+                    + " private key (" + e.getClass().getSimpleName() + ")"),
+                    "Give the connected app's private key as a PKCS#8 PEM file (BEGIN PRIVATE KEY).");
         }
     }
 }

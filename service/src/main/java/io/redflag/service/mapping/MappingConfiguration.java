@@ -6,6 +6,7 @@ import io.redflag.connector.mapping.MappingProblem;
 import io.redflag.connector.mapping.MappingReport;
 import io.redflag.connector.mapping.MappingValidator;
 import io.redflag.connector.mapping.CachedOrgSchema;
+import io.redflag.service.crm.StartupContact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,9 +45,10 @@ class MappingConfiguration {
     }
 
     @Bean
-    MappingReport mappingReport(Mapping mapping, CachedOrgSchema schema) {
+    MappingReport mappingReport(Mapping mapping, CachedOrgSchema schema, StartupContact crm) {
         var objects = mapping.entities().values().stream().map(Mapping.EntityMapping::object).toList();
-        MappingReport report = MappingValidator.validate(mapping, schema.prefetch(objects));
+        MappingReport report = MappingValidator.validate(mapping,
+                crm.call("describing the mapped objects " + objects, () -> schema.prefetch(objects)));
         for (MappingProblem warning : report.warnings()) {
             log.warn("Field mapping: {}", warning);
         }
