@@ -1,6 +1,7 @@
 package io.redflag.service.security;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,24 +57,26 @@ public record SecuritySettings(@DefaultValue List<String> adminUsers, @DefaultVa
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** What is wrong with these settings, naming the property and its environment variable; null if nothing. */
-    String problem() {
+    /** Every problem with these settings, each naming its property and environment variable; empty if none. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
         if (oidc.issuerUri() != null && !oidc.issuerUri().toString().isBlank() && !web(oidc.issuerUri())) {
-            return "redflag.security.oidc.issuer-uri (REDFLAG_SECURITY_OIDC_ISSUER_URI) = '" + oidc.issuerUri()
-                    + "' is not an http(s) URL, for example https://login.salesforce.com";
-        }
-        if (jwt.configured() && !web(jwt.issuerUri())) {
-            return "redflag.security.jwt.issuer-uri (REDFLAG_SECURITY_JWT_ISSUER_URI) = '" + jwt.issuerUri()
-                    + "' is not an http(s) URL, for example https://idp.example.com/realms/redflag";
-        }
-        if (jwt.configured() && blank(jwt.rolesClaim())) {
-            return "redflag.security.jwt.roles-claim (REDFLAG_SECURITY_JWT_ROLES_CLAIM) must name a claim, e.g. roles";
+            problems.add("redflag.security.oidc.issuer-uri (REDFLAG_SECURITY_OIDC_ISSUER_URI) = '" + oidc.issuerUri()
+                    + "' is not an http(s) URL, for example https://login.salesforce.com");
         }
         if (!oidc.scopes().contains("openid")) {
-            return "redflag.security.oidc.scopes (REDFLAG_SECURITY_OIDC_SCOPES) = " + oidc.scopes()
-                    + " must contain openid";
+            problems.add("redflag.security.oidc.scopes (REDFLAG_SECURITY_OIDC_SCOPES) = " + String.join(",",
+                    oidc.scopes()) + " must contain openid");
         }
-        return null;
+        if (jwt.configured() && !web(jwt.issuerUri())) {
+            problems.add("redflag.security.jwt.issuer-uri (REDFLAG_SECURITY_JWT_ISSUER_URI) = '" + jwt.issuerUri()
+                    + "' is not an http(s) URL, for example https://idp.example.com/realms/redflag");
+        }
+        if (jwt.configured() && blank(jwt.rolesClaim())) {
+            problems.add("redflag.security.jwt.roles-claim (REDFLAG_SECURITY_JWT_ROLES_CLAIM) is blank: name the"
+                    + " claim that lists a caller's roles, e.g. roles");
+        }
+        return problems;
     }
 
     private static boolean web(URI uri) {

@@ -1,7 +1,9 @@
 package io.redflag.service.security;
 
 import io.redflag.service.crm.DemoOrg;
+import io.redflag.service.startup.StartupProblems;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
@@ -43,9 +45,10 @@ class WebSecurityConfiguration {
 
     @Bean
     BearerAuthentication bearerAuthentication(ApiTokens tokens, SecuritySettings settings) {
-        String problem = settings.problem();
-        if (problem != null) {
-            throw new IllegalStateException("Redflag cannot start: " + problem);
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new StartupProblems("the security settings", problems, "Set the properties (or environment"
+                    + " variables) named above as docs/security.md says, or leave them unset for the defaults.");
         }
         return new BearerAuthentication(tokens, settings.jwt());
     }
