@@ -26,7 +26,8 @@ const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
     isArray: (name) =>
-        ['fieldPermissions', 'objectPermissions', 'userPermissions', 'columns', 'filters', 'value'].includes(name)
+        ['fieldPermissions', 'objectPermissions', 'userPermissions', 'customPermissions', 'columns', 'filters',
+            'value'].includes(name)
 });
 
 function walk(dir) {
@@ -41,6 +42,10 @@ const metaFiles = allFiles.filter((f) => f.endsWith('-meta.xml'));
 const fieldFiles = metaFiles.filter((f) => f.endsWith('.field-meta.xml'));
 const permissionSetFiles = metaFiles.filter((f) => f.endsWith('.permissionset-meta.xml'));
 const listViewFiles = metaFiles.filter((f) => f.endsWith('.listView-meta.xml'));
+const customPermissionFiles = metaFiles.filter((f) => f.endsWith('.customPermission-meta.xml'));
+
+// The custom permission by which the Redflag service recognises an administrator at login.
+const ADMIN_PERMISSION = 'Redflag_Admin';
 
 function parse(file) {
     return parser.parse(readFileSync(file, 'utf8'));
@@ -67,6 +72,20 @@ function isCustom(grantedField) {
 
 function fieldPermissions(file) {
     return parse(file).PermissionSet.fieldPermissions ?? [];
+}
+
+/** Declared custom permissions by API name, from customPermissions/<Name>.customPermission-meta.xml. */
+const declaredCustomPermissions = new Map(
+    customPermissionFiles.map((file) => [basename(file, '.customPermission-meta.xml'), parse(file).CustomPermission])
+);
+
+/** The custom permissions a permission set enables. */
+function enabledCustomPermissions(file) {
+    return (parse(file).PermissionSet.customPermissions ?? []).filter((p) => p.enabled === 'true').map((p) => p.name);
+}
+
+function permissionSetFile(name) {
+    return permissionSetFiles.find((f) => basename(f) === `${name}.permissionset-meta.xml`);
 }
 
 /** Every grant a permission set needs to cover the declared fields: Activity fields on both Task and Event. */
@@ -152,7 +171,7 @@ describe('permission sets cover every field they are for', () => {
         assert.deepEqual(extra, [], 'least privilege: grant read, not edit, on fields Redflag only reads');
     });
 
-    for (const name of ['Redflag_Integration', 'Redflag_Rep']) {
+    for (const name of ['Redflag_Integration', 'Redflag_Rep', 'Redflag_Admin']) {
         test(`${name} can read every Redflag custom field`, () => {
             const file = permissionSetFiles.find((f) => basename(f).startsWith(`${name}.`));
             assert.ok(file, `${name} permission set is missing`);
@@ -162,11 +181,55 @@ describe('permission sets cover every field they are for', () => {
         });
     }
 
-    test('Redflag_Rep grants no edit on any field', () => {
-        const file = permissionSetFiles.find((f) => basename(f).startsWith('Redflag_Rep.'));
-        const editable = fieldPermissions(file).filter((p) => p.editable === 'true').map((p) => p.field);
-        assert.deepEqual(editable, [], 'reps read the health fields; Redflag owns them');
+    for (const name of ['Redflag_Rep', 'Redflag_Admin']) {
+        test(`${name} grants no edit on any field`, () => {
+            const file = permissionSetFile(name);
+            const editable = fieldPermissions(file).filter((p) => p.editable === 'true').map((p) => p.field);
+            assert.deepEqual(editable, [], 'people read the health fields; Redflag owns them');
+        });
+    }
+
+    test('Redflag_Admin grants what Redflag_Rep grants, and the Redflag_Admin custom permission', () => {
+        const admin = parse(permissionSetFile('Redflag_Admin')).PermissionSet;
+        const rep = parse(permissionSetFile('Redflag_Rep')).PermissionSet;
+        assert.deepEqual(admin.fieldPermissions, rep.fieldPermissions);
+        assert.deepEqual(admin.objectPermissions, rep.objectPermissions);
+        assert.deepEqual(enabledCustomPermissions(permissionSetFile('Redflag_Admin')), [ADMIN_PERMISSION]);
     });
+
+    test('only Redflag_Admin grants the Redflag_Admin custom permission', () => {
+        const granting = permissionSetFiles
+            .filter((f) => enabledCustomPermissions(f).includes(ADMIN_PERMISSION))
+            .map((f) => basename(f, '.permissionset-meta.xml'));
+        assert.deepEqual(granting, ['Redflag_Admin']);
+    });
+});
+
+describe('custom permissions', () => {
+    test('Redflag_Admin is declared', () => {
+        assert.ok(declaredCustomPermissions.has(ADMIN_PERMISSION), 'customPermissions/Redflag_Admin is missing');
+    });
+
+    for (const [name, permission] of declaredCustomPermissions) {
+        test(`${name} is documented and needs no licence`, () => {
+            for (const element of ['label', 'description']) {
+                const text = permission[element];
+                assert.ok(typeof text === 'string' && text.trim().length > 0, `${name} has no <${element}>`);
+            }
+            // Salesforce limits: label 80, description 255 characters; API name 40 (the userinfo claim's key).
+            assert.ok(permission.label.length <= 80, `${name}: label longer than 80 characters`);
+            assert.ok(permission.description.length <= 255, `${name}: description longer than 255 characters`);
+            assert.ok(name.length <= 40 && /^[A-Za-z](_?[A-Za-z0-9])*$/.test(name), `${name} is no valid API name`);
+            assert.equal(permission.isLicensed, 'false', `${name} would need a permission set licence`);
+        });
+    }
+
+    for (const file of permissionSetFiles) {
+        test(`${basename(file)} enables only declared custom permissions`, () => {
+            const missing = enabledCustomPermissions(file).filter((n) => !declaredCustomPermissions.has(n));
+            assert.deepEqual(missing, [], `${basename(file)} enables undeclared custom permissions`);
+        });
+    }
 });
 
 describe('list views use fields that exist', () => {

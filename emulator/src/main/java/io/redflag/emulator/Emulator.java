@@ -7,8 +7,11 @@ import io.redflag.emulator.data.GenerateSpec;
 import io.redflag.emulator.data.MetadataLoader;
 import io.redflag.emulator.data.PlanLoader;
 import io.redflag.emulator.http.HttpFront;
+import io.redflag.emulator.oauth.ConnectedApp;
+import io.redflag.emulator.oauth.OidcProvider;
 import io.redflag.emulator.oauth.Sessions;
 import io.redflag.emulator.oauth.TokenEndpoint;
+import io.redflag.emulator.oauth.Users;
 import io.redflag.emulator.outbound.OutboundMessages;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.soap.PartnerApi;
@@ -22,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -47,6 +51,7 @@ public final class Emulator implements AutoCloseable {
     private final HttpFront http;
     private final OutboundMessages outbound;
     private final String runAsUserId;
+    private final List<DemoLogin> demoLogins;
 
     private Emulator(EmulatorConfig config) throws IOException {
         this.config = config;
@@ -69,17 +74,26 @@ public final class Emulator implements AutoCloseable {
         }
         this.control = new OrgControl(config.apiLimit());
         this.sessions = new Sessions(config.clock(), ORG_ID);
-        TokenEndpoint tokens = new TokenEndpoint(new TokenEndpoint.Config(config.clientId(), config.clientSecret(),
-                runAsUserId, certificate(config.jwtCertificate()), this::activeUserByName), sessions, config.clock(),
-                ORG_ID);
+        DemoPasswords.Resolved logins = DemoPasswords.resolve(config.logins(), new SecureRandom());
+        this.demoLogins = logins.demoLogins();
+        Users users = new Users(store, logins.passwords(), config.logins().customPermissions());
+        List<String> unknown = users.unknown(config.logins().usernames());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the org has no user with the username " + String.join(", ", unknown)
+                    + " (named by --user-password, --custom-permission or a demo login); load a plan that has it");
+        }
+        ConnectedApp app = new ConnectedApp(config.clientId(), config.clientSecret(), config.logins().callbackUrls());
+        OidcProvider oidc = new OidcProvider(app, users, sessions, config.clock(), ORG_ID, ORG_NAME);
+        TokenEndpoint tokens = new TokenEndpoint(new TokenEndpoint.Config(app, runAsUserId,
+                certificate(config.jwtCertificate()), this::activeUserByName), sessions, config.clock(), oidc);
         // Rules are checked against the schema (custom fields included) before anything listens.
         this.outbound = new OutboundMessages(store, config.clock(), ORG_ID, this::baseUrl,
                 () -> sessions.issue(runAsUserId), config.outboundRules(), config.outboundTimeScale());
         PartnerApi soap = new PartnerApi(store, sessions, control, new PartnerApi.OrgInfo(ORG_ID, ORG_NAME),
                 config.clock());
         try {
-            this.http = new HttpFront(config.port(), soap, tokens, new ControlApi(control, store, sessions, outbound),
-                    control);
+            this.http = new HttpFront(config.port(), soap, tokens, oidc,
+                    new ControlApi(control, store, sessions, outbound), control);
         } catch (IOException | RuntimeException e) {
             outbound.close();
             throw e;
@@ -134,6 +148,19 @@ public final class Emulator implements AutoCloseable {
     /** The user client-credentials sessions act as. */
     public String runAsUserId() {
         return runAsUserId;
+    }
+
+    /**
+     * The users who can log in through the browser with the demo org ({@link EmulatorConfig#withDemoOrg()}),
+     * admin first, with this start's passwords; empty for other orgs.
+     */
+    public List<DemoLogin> demoLogins() {
+        return demoLogins;
+    }
+
+    /** The OpenID Connect issuer (and discovery base) as reached on 127.0.0.1. */
+    public String issuer() {
+        return baseUrl();
     }
 
     @Override

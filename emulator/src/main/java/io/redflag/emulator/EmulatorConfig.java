@@ -23,14 +23,23 @@ import java.util.List;
  * @param outboundRules Outbound Message actions in force from the start (objects and fields are checked
  *                      against the schema when the emulator starts)
  * @param outboundTimeScale emulated time of the outbound queue runs this many times faster (1 = real time)
+ * @param logins        who can log in through the OpenID Connect provider, and the connected app's callbacks
  */
 public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDate rebaseDates, String generate,
         String clientId, String clientSecret, long apiLimit, Path jwtCertificate, String runAsUsername,
-        Clock clock, List<OutboundRule> outboundRules, double outboundTimeScale) {
+        Clock clock, List<OutboundRule> outboundRules, double outboundTimeScale, LoginSettings logins) {
 
     public static final String DEFAULT_CLIENT_ID = "redflag-demo-client";
     public static final String DEFAULT_CLIENT_SECRET = "redflag-demo-secret";
     public static final String DEFAULT_RUN_AS = "integration@redflag.example";
+    /** The demo org's login that holds the Redflag_Admin custom permission (Diane Foster, VP Sales). */
+    public static final String DEMO_ADMIN = "diane.foster@redflag-demo.example";
+    /** The demo org's login without it (Alex Morgan, a strategic account manager). */
+    public static final String DEMO_VIEWER = "alex.morgan@redflag-demo.example";
+    public static final String ADMIN_PERMISSION = "Redflag_Admin";
+    /** Where a Redflag service on its default port receives the login (Spring Security's default path). */
+    public static final List<String> DEMO_CALLBACK_URLS = List.of(
+            "http://127.0.0.1:8080/login/oauth2/code/salesforce", "http://localhost:8080/login/oauth2/code/salesforce");
 
     public EmulatorConfig {
         plans = List.copyOf(plans);
@@ -51,74 +60,106 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
         if (clientSecret == null || clientSecret.isBlank()) {
             throw new IllegalArgumentException("--client-secret must not be empty");
         }
+        if (logins == null) {
+            throw new IllegalArgumentException("logins must not be null (LoginSettings.none() for nobody)");
+        }
     }
 
     /** Port 0, no data, the demo client credentials, an Enterprise-sized allocation, the system clock. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(0, List.of(), null, null, null, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, 100_000,
-                null, DEFAULT_RUN_AS, Clock.systemUTC(), List.of(), 1);
+                null, DEFAULT_RUN_AS, Clock.systemUTC(), List.of(), 1, LoginSettings.none());
     }
 
     /**
      * The demo org: its data plan and the CRM plugin's custom fields, both shipped in the emulator's jar,
-     * with the plan's dates rebased so that its "today" is today.
+     * with the plan's dates rebased so that its "today" is today; two demo logins ({@link #DEMO_ADMIN} with
+     * the Redflag_Admin custom permission, {@link #DEMO_VIEWER} without), and the demo callback URLs unless
+     * callback URLs are configured already.
      */
     public EmulatorConfig withDemoOrg() {
-        return withPlan(EmulatorMain.demoResource("demo-org/data-plan.json"))
+        EmulatorConfig demo = withPlan(EmulatorMain.demoResource("demo-org/data-plan.json"))
                 .withMetadata(EmulatorMain.demoResource("demo-org/metadata"))
-                .withRebaseDates(EmulatorMain.DEMO_ANCHOR);
+                .withRebaseDates(EmulatorMain.DEMO_ANCHOR)
+                .withLogins(logins.withDemoLogin(DEMO_ADMIN).withDemoLogin(DEMO_VIEWER))
+                .withCustomPermission(DEMO_ADMIN, ADMIN_PERMISSION);
+        return logins.callbackUrls().isEmpty() ? demo.withCallbackUrls(DEMO_CALLBACK_URLS) : demo;
+    }
+
+    /** A password for a user of the org, so that the user can log in through the browser (repeatable). */
+    public EmulatorConfig withUserPassword(String username, String password) {
+        return withLogins(logins.withPassword(username, password));
+    }
+
+    /** The connected app's callback URLs, instead of those set before (a loopback URL matches any port). */
+    public EmulatorConfig withCallbackUrls(List<String> urls) {
+        return withLogins(logins.withCallbackUrls(urls));
+    }
+
+    public EmulatorConfig withCallbackUrls(String... urls) {
+        return withCallbackUrls(List.of(urls));
+    }
+
+    /** Grants a user a custom permission (by API name), as a permission set assignment would (repeatable). */
+    public EmulatorConfig withCustomPermission(String username, String name) {
+        return withLogins(logins.withCustomPermission(username, name));
+    }
+
+    public EmulatorConfig withLogins(LoginSettings v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, v);
     }
 
     public EmulatorConfig withPort(int v) {
         return new EmulatorConfig(v, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withPlan(Path v) {
         List<Path> more = new ArrayList<>(plans);
         more.add(v);
         return new EmulatorConfig(port, more, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withMetadata(Path v) {
         return new EmulatorConfig(port, plans, v, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withRebaseDates(LocalDate v) {
         return new EmulatorConfig(port, plans, metadata, v, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withGenerate(String v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, v, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withClient(String id, String secret) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, id, secret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withApiLimit(long v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, v,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withJwtCertificate(Path v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit, v,
-                runAsUsername, clock, outboundRules, outboundTimeScale);
+                runAsUsername, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withRunAs(String v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, v, clock, outboundRules, outboundTimeScale);
+                jwtCertificate, v, clock, outboundRules, outboundTimeScale, logins);
     }
 
     public EmulatorConfig withClock(Clock v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, v, outboundRules, outboundTimeScale);
+                jwtCertificate, runAsUsername, v, outboundRules, outboundTimeScale, logins);
     }
 
     /**
@@ -134,12 +175,12 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
         List<OutboundRule> more = new ArrayList<>(outboundRules);
         more.add(rule);
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, more, outboundTimeScale);
+                jwtCertificate, runAsUsername, clock, more, outboundTimeScale, logins);
     }
 
     /** Emulated time of the outbound queue runs {@code v} times faster: 3600 = an hour per real second. */
     public EmulatorConfig withOutboundTimeScale(double v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, v);
+                jwtCertificate, runAsUsername, clock, outboundRules, v, logins);
     }
 }

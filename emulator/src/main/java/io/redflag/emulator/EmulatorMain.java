@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * Command line: {@code java -jar redflag-emulator.jar [--demo] [--port N] [--plan FILE]... [--metadata DIR]
  * [--rebase-dates YYYY-MM-DD] [--generate accounts=N,seed=S] [--client-id ID] [--client-secret S]
  * [--api-limit N] [--jwt-cert FILE] [--run-as USERNAME] [--outbound-message Object:Fields@URL]...
- * [--outbound-time-scale N]}.
+ * [--outbound-time-scale N] [--user-password USERNAME=PASSWORD]... [--callback-url URL]...
+ * [--custom-permission USERNAME=NAME]...}.
  */
 public final class EmulatorMain {
     /** The date the demo org's plan was written as of; --demo rebases it to today. */
@@ -61,6 +64,8 @@ public final class EmulatorMain {
     /** The configuration the arguments describe; null when they ask for help. */
     static EmulatorConfig parse(String[] args) {
         EmulatorConfig c = EmulatorConfig.defaults().withPort(8787);
+        // Given callback URLs replace the demo's, wherever --demo stands.
+        List<String> callbackUrls = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -88,10 +93,22 @@ public final class EmulatorMain {
                 case "--run-as" -> c.withRunAs(value);
                 case "--outbound-message" -> c.withOutboundMessage(OutboundRule.parse(value));
                 case "--outbound-time-scale" -> c.withOutboundTimeScale(decimal(option, value));
+                case "--user-password" -> {
+                    String[] userAndPassword = pair(option, value, "USERNAME=PASSWORD");
+                    yield c.withUserPassword(userAndPassword[0], userAndPassword[1]);
+                }
+                case "--custom-permission" -> {
+                    String[] userAndName = pair(option, value, "USERNAME=NAME");
+                    yield c.withCustomPermission(userAndName[0], userAndName[1]);
+                }
+                case "--callback-url" -> {
+                    callbackUrls.add(value);
+                    yield c.withCallbackUrls(callbackUrls);
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             };
         }
-        return c;
+        return callbackUrls.isEmpty() ? c : c.withCallbackUrls(callbackUrls);
     }
 
     static String usage() {
@@ -111,18 +128,43 @@ public final class EmulatorMain {
                   --outbound-message Object:Field,Field@URL
                                               send Outbound Messages for creates and updates of Object to URL,
                                               e.g. Contact:Id,AccountId,Title@http://127.0.0.1:8080/om?token=abc; repeatable
-                  --outbound-time-scale N     run the outbound retry schedule N times faster (3600 = an hour a second)""";
+                  --outbound-time-scale N     run the outbound retry schedule N times faster (3600 = an hour a second)
+                  --user-password USERNAME=PASSWORD
+                                              let an active user of the org log in through the browser; repeatable
+                                              (--demo gives its two demo logins a random password unless set here)
+                  --callback-url URL          a callback URL of the connected app; repeatable; replaces the demo's
+                                              (a http://127.0.0.1 or http://localhost URL matches any port)
+                  --custom-permission USERNAME=NAME
+                                              grant a user a custom permission, e.g. Redflag_Admin; repeatable""";
     }
 
-    private static String banner(Emulator e) {
+    static String banner(Emulator e) {
+        StringBuilder logins = new StringBuilder();
+        for (DemoLogin login : e.demoLogins()) {
+            logins.append("\n    ").append(login.username()).append("  password ").append(login.password())
+                    .append(login.admin() ? "  (admin: " + EmulatorConfig.ADMIN_PERMISSION + ")" : "  (viewer)");
+        }
         return """
                 Redflag Salesforce emulator listening on %s
                   OAuth token:  POST %s/services/oauth2/token  (grant_type=client_credentials, client_id=%s)
+                  OpenID:       %s/.well-known/openid-configuration  (callbacks %s)
                   Partner SOAP: %s
                   Control API:  %s/_emulator/stats
-                  Records:      %s
-                Stop with Ctrl+C.""".formatted(e.baseUrl(), e.baseUrl(), e.config().clientId(),
-                e.soapEndpoint("65.0"), e.baseUrl(), e.store().counts());
+                  Records:      %s%s
+                Stop with Ctrl+C.""".formatted(e.baseUrl(), e.baseUrl(), e.config().clientId(), e.baseUrl(),
+                e.config().logins().callbackUrls(), e.soapEndpoint("65.0"), e.baseUrl(), e.store().counts(),
+                logins.isEmpty() ? "" : "\n  Demo logins (random passwords at each start unless set):" + logins);
+    }
+
+    /** "LEFT=RIGHT" split at the first '=', both sides present. */
+    private static String[] pair(String option, String value, String form) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            // A malformed --user-password may be a bare password: not echoed.
+            String shown = option.equals("--user-password") ? "" : " '" + value + "'";
+            throw new IllegalArgumentException(option + shown + " is not of the form " + form);
+        }
+        return new String[] {value.substring(0, eq), value.substring(eq + 1)};
     }
 
     private static int integer(String option, String value) {

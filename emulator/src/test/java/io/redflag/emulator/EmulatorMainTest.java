@@ -53,9 +53,51 @@ class EmulatorMainTest {
     }
 
     @Test
+    void loginOptionsBecomeTheLoginSettings() {
+        EmulatorConfig c = EmulatorMain.parse(new String[] {"--demo", "--user-password",
+            "Tom.Becker@redflag-demo.example=pass=with=equals", "--callback-url", "https://redflag.example.com/cb",
+            "--callback-url", "http://127.0.0.1:9000/cb", "--custom-permission",
+            "alex.morgan@redflag-demo.example=Redflag_Admin"});
+
+        LoginSettings logins = c.logins();
+        assertThat(logins.passwords()).containsExactly(
+                java.util.Map.entry("tom.becker@redflag-demo.example", "pass=with=equals"));
+        // Given callback URLs replace the demo's.
+        assertThat(logins.callbackUrls()).containsExactly("https://redflag.example.com/cb", "http://127.0.0.1:9000/cb");
+        assertThat(logins.customPermissions()).isEqualTo(java.util.Map.of(
+                EmulatorConfig.DEMO_ADMIN, java.util.Set.of("Redflag_Admin"),
+                EmulatorConfig.DEMO_VIEWER, java.util.Set.of("Redflag_Admin")));
+        assertThat(logins.demoLogins()).containsExactly(EmulatorConfig.DEMO_ADMIN, EmulatorConfig.DEMO_VIEWER);
+        assertThat(EmulatorMain.parse(new String[] {"--demo"}).logins().callbackUrls())
+                .isEqualTo(EmulatorConfig.DEMO_CALLBACK_URLS);
+    }
+
+    @Test
+    void badLoginOptionsAreNamedInTheError() {
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--user-password", "only-a-secret"}))
+                .hasMessageContaining("--user-password").hasMessageContaining("USERNAME=PASSWORD")
+                .hasMessageNotContaining("only-a-secret");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--callback-url", "ftp://x/cb"}))
+                .hasMessageContaining("--callback-url").hasMessageContaining("ftp://x/cb");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--callback-url", "http://x/cb#frag"}))
+                .hasMessageContaining("fragment");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--custom-permission", "a@b.c=Redflag Admin"}))
+                .hasMessageContaining("--custom-permission").hasMessageContaining("'Redflag Admin'");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--custom-permission", "a@b.c"}))
+                .hasMessageContaining("USERNAME=NAME");
+    }
+
+    @Test
+    void aStartNamingAUserTheOrgDoesNotHaveStopsWithTheUsername() {
+        assertThatThrownBy(() -> Emulator.start(EmulatorConfig.defaults().withUserPassword("nobody@x.example", "pw")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nobody@x.example");
+    }
+
+    @Test
     void helpAsksForUsage() {
         assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
         assertThat(EmulatorMain.usage()).contains("--demo", "--plan", "--metadata", "--rebase-dates", "--api-limit",
-                "--outbound-message", "--outbound-time-scale");
+                "--outbound-message", "--outbound-time-scale", "--user-password", "--callback-url",
+                "--custom-permission");
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -250,9 +252,27 @@ public final class MappingLoader {
             }
             List<String> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(scalar(item));
+                String value = scalar(item);
+                if (value == null) {
+                    error(item, model.name() + ".lists." + name, "every item must be a single value");
+                    continue;
+                }
+                if (MappingModel.PATTERN_LISTS.contains(name)) {
+                    pattern(item, model.name() + ".lists." + name, value);
+                }
+                items.add(value);
             }
             out.put(name, items);
+        }
+    }
+
+    /** A list item that the scorecard uses as a regular expression: checked here, where its line is known. */
+    private void pattern(Node item, String subject, String value) {
+        try {
+            Pattern.compile(value, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            error(item, subject, "'" + value + "' is not a valid regular expression (" + e.getDescription()
+                    + " near index " + e.getIndex() + ")");
         }
     }
 

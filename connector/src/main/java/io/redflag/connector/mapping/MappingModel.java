@@ -10,6 +10,9 @@ import java.util.Set;
  * needs, which are required, and which properties take a value map onto a fixed set of meanings.
  */
 public final class MappingModel {
+    /** Lists whose items are regular expressions (matched case-insensitively against titles). */
+    public static final Set<String> PATTERN_LISTS = Set.of("executiveTitles", "keyContactTitles");
+
     /** The kind of value a property needs; decides which CRM field types can feed it. */
     public enum Kind {
         ID, TEXT, BOOLEAN, NUMBER, DATE, DATETIME, ANY

@@ -102,6 +102,36 @@ class MappingLoaderTest {
     }
 
     @Test
+    void aBadRegularExpressionInATitleListIsReportedWithItsLineAndEveryOtherProblemWithIt() throws Exception {
+        String shipped = Files.readString(DEFAULT);
+        int line = lineOf("executiveTitles:");
+        String yaml = shipped.replace("executiveTitles: ['\\bC[EFOIT]O\\b',", "executiveTitles: ['(unclosed',")
+                .replace("keyContactTitles: ['\\bC[EFOIT]O\\b',", "keyContactTitles: ['[A-', {a: b},");
+        assertThat(problems(yaml)).containsExactly(
+                "test.yaml:" + line + ": contact.lists.executiveTitles: '(unclosed' is not a valid regular expression"
+                        + " (Unclosed group near index 9)",
+                "test.yaml:" + (line + 2) + ": contact.lists.keyContactTitles: '[A-' is not a valid regular expression"
+                        + " (Illegal character range near index 3)",
+                "test.yaml:" + (line + 2) + ": contact.lists.keyContactTitles: every item must be a single value");
+    }
+
+    @Test
+    void aListThatIsNotARegularExpressionKeepsItsCharacters() {
+        Mapping m = load(readDefault().replace("competitiveLossReasons: [Competitor]",
+                "competitiveLossReasons: ['Competitor (price', '[unclosed']"));
+        assertThat(m.entities().get("opportunity").lists().get("competitiveLossReasons"))
+                .containsExactly("Competitor (price", "[unclosed");
+    }
+
+    private static String readDefault() {
+        try {
+            return Files.readString(DEFAULT);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void brokenYamlNamesItsLine() {
         assertThatThrownBy(() -> load("version: 1\nentities:\n  account: [unclosed\n"))
                 .isInstanceOf(MappingException.class).hasMessageContaining("test.yaml:").hasMessageContaining("YAML");

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.redflag.emulator.control.ControlApi;
 import io.redflag.emulator.control.OrgControl;
+import io.redflag.emulator.oauth.OidcProvider;
+import io.redflag.emulator.oauth.Reply;
 import io.redflag.emulator.oauth.TokenEndpoint;
 import io.redflag.emulator.soap.PartnerApi;
 import java.io.ByteArrayOutputStream;
@@ -23,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side: routes the token endpoint, the Partner SOAP endpoint and the control API, applies the
- * transport faults (latency, 503 and HTML error pages), and speaks gzip both ways as Salesforce does.
+ * The HTTP side: routes the token endpoint, the OpenID Connect provider, the Partner SOAP endpoint and the
+ * control API, applies the transport faults (latency, 503 and HTML error pages) to Salesforce's
+ * {@code /services/} paths, and speaks gzip both ways as Salesforce does.
  */
 public final class HttpFront implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpFront.class);
@@ -45,13 +48,15 @@ public final class HttpFront implements AutoCloseable {
     private final ExecutorService pool;
     private final PartnerApi soap;
     private final TokenEndpoint tokens;
+    private final OidcProvider oidc;
     private final ControlApi controlApi;
     private final OrgControl control;
 
-    public HttpFront(int port, PartnerApi soap, TokenEndpoint tokens, ControlApi controlApi, OrgControl control)
-            throws IOException {
+    public HttpFront(int port, PartnerApi soap, TokenEndpoint tokens, OidcProvider oidc, ControlApi controlApi,
+            OrgControl control) throws IOException {
         this.soap = soap;
         this.tokens = tokens;
+        this.oidc = oidc;
         this.controlApi = controlApi;
         this.control = control;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
@@ -82,11 +87,19 @@ public final class HttpFront implements AutoCloseable {
                 return;
             }
             if (path.equals("/services/oauth2/token") && method.equals("POST")) {
-                String base = "http://" + ex.getRequestHeaders().getFirst("Host");
                 TokenEndpoint.Answer a = tokens.token(readBody(ex), ex.getRequestHeaders().getFirst("Authorization"),
-                        base);
+                        base(ex));
+                ex.getResponseHeaders().set("Cache-Control", "no-cache,must-revalidate,max-age=0,no-store,private");
                 send(ex, a.status(), "application/json;charset=UTF-8",
                         ControlApi.toJson(a.body()).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (oidc.serves(path)) {
+                String form = method.equals("POST") ? readBody(ex) : null;
+                Reply r = oidc.handle(method, path, OidcProvider.parameters(ex.getRequestURI().getRawQuery(), form),
+                        ex.getRequestHeaders().getFirst("Authorization"), base(ex));
+                r.headers().forEach((name, value) -> ex.getResponseHeaders().set(name, value));
+                send(ex, r.status(), r.contentType(), r.body());
                 return;
             }
             Matcher m = SOAP_PATH.matcher(path);
@@ -155,6 +168,12 @@ public final class HttpFront implements AutoCloseable {
         return xml.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The base URL as the client reached the emulator (its Host header), which Salesforce answers with. */
+    private String base(HttpExchange ex) {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        return "http://" + (host == null || host.isBlank() ? "127.0.0.1:" + port() : host);
+    }
+
     private static String page(String title, String text) {
         return "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
                 + text.replace("<", "&lt;") + "</p></body></html>";
@@ -183,7 +202,8 @@ public final class HttpFront implements AutoCloseable {
             body = zipped.toByteArray();
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
         }
-        ex.sendResponseHeaders(status, body.length);
+        // -1: no body at all (a redirect), which the JDK server otherwise sends chunked.
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }

@@ -7,9 +7,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -18,17 +15,15 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code POST /services/oauth2/token} with the client-credentials and JWT-bearer grants, answering as
- * Salesforce does: on success access_token, instance_url, id, token_type, issued_at and signature; on
- * failure HTTP 400 with {@code error} and {@code error_description}.
+ * {@code POST /services/oauth2/token} with the client-credentials, JWT-bearer, authorization-code and
+ * refresh-token grants, answering as Salesforce does: on success access_token, instance_url, id, token_type,
+ * issued_at and signature (plus refresh_token and id_token after a browser login); on failure HTTP 400 with
+ * {@code error} and {@code error_description}.
  */
 public final class TokenEndpoint {
     /** Audiences Salesforce accepts in a JWT-bearer assertion, besides the emulator's own URL. */
@@ -44,20 +39,23 @@ public final class TokenEndpoint {
      * @param jwtCertificate the certificate uploaded to the connected app, or null when JWT bearer is off
      * @param usersByName    finds an active user id by username (JWT subject), or null
      */
-    public record Config(String clientId, String clientSecret, String runAsUserId, X509Certificate jwtCertificate,
+    public record Config(ConnectedApp app, String runAsUserId, X509Certificate jwtCertificate,
             Function<String, String> usersByName) {
     }
 
     private final Config config;
     private final Sessions sessions;
     private final Clock clock;
-    private final String orgId;
+    private final TokenResponses responses;
+    private final CodeExchange codeExchange;
 
-    public TokenEndpoint(Config config, Sessions sessions, Clock clock, String orgId) {
+    /** @param oidc the provider whose logins the authorization-code and refresh-token grants complete */
+    public TokenEndpoint(Config config, Sessions sessions, Clock clock, OidcProvider oidc) {
         this.config = config;
         this.sessions = sessions;
         this.clock = clock;
-        this.orgId = orgId;
+        this.responses = oidc.responses();
+        this.codeExchange = oidc.codeExchange();
     }
 
     /** Handles one token request: the form body and the Authorization header (HTTP Basic is accepted). */
@@ -68,19 +66,16 @@ public final class TokenEndpoint {
         return switch (grant) {
             case "client_credentials" -> clientCredentials(form, instanceUrl);
             case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> jwtBearer(form, instanceUrl);
+            case "authorization_code" -> codeExchange.authorizationCode(form, instanceUrl);
+            case "refresh_token" -> codeExchange.refresh(form, instanceUrl);
             case "" -> error("invalid_request", "grant type is missing");
             default -> error("unsupported_grant_type", "grant type not supported");
         };
     }
 
     private Answer clientCredentials(Map<String, String> form, String instanceUrl) {
-        if (!config.clientId().equals(form.get("client_id"))) {
-            return error("invalid_client_id", "client identifier invalid");
-        }
-        if (!constantTimeEquals(config.clientSecret(), form.get("client_secret"))) {
-            return error("invalid_client", "invalid client credentials");
-        }
-        return success(config.runAsUserId(), instanceUrl);
+        Answer refusal = responses.clientRefusal(form);
+        return refusal != null ? refusal : success(config.runAsUserId(), instanceUrl);
     }
 
     private Answer jwtBearer(Map<String, String> form, String instanceUrl) {
@@ -103,7 +98,7 @@ public final class TokenEndpoint {
         } catch (ParseException | JOSEException | ClassCastException e) {
             return error("invalid_grant", "invalid assertion");
         }
-        if (!config.clientId().equals(claims.getIssuer())) {
+        if (!config.app().isClient(claims.getIssuer())) {
             return error("invalid_client_id", "client identifier invalid");
         }
         boolean audienceOk = claims.getAudience().stream()
@@ -123,36 +118,12 @@ public final class TokenEndpoint {
     }
 
     private Answer success(String userId, String instanceUrl) {
-        String token = sessions.issue(userId);
-        String issuedAt = Long.toString(clock.millis());
-        String id = instanceUrl + "/id/" + orgId + "/" + userId;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token);
-        body.put("signature", sign(id + issuedAt));
-        body.put("scope", "api");
-        body.put("instance_url", instanceUrl);
-        body.put("id", id);
-        body.put("token_type", "Bearer");
-        body.put("issued_at", issuedAt);
-        return new Answer(200, body);
-    }
-
-    /** Base64 HMAC-SHA256 of id + issued_at keyed with the client secret, so a client can check the answer. */
-    private String sign(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return responses.success(userId, instanceUrl, sessions.issue(userId), null,
+                String.join(" ", Sessions.API_SCOPES), null);
     }
 
     private static Answer error(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return new Answer(400, body);
+        return TokenResponses.error(error, description);
     }
 
     private static void basicAuth(String authorization, Map<String, String> form) {
@@ -180,11 +151,6 @@ public final class TokenEndpoint {
             out.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return out;
-    }
-
-    private static boolean constantTimeEquals(String expected, String given) {
-        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String trimSlash(String s) {

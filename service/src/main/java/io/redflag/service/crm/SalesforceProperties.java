@@ -52,8 +52,8 @@ public record SalesforceProperties(URI loginUrl, String clientId, String clientS
         if (startupAttempts < 1) {
             problems.add("redflag.salesforce.startup-attempts = " + startupAttempts + " must be 1 or more, e.g. 6");
         }
-        if (startupFirstWait.isNegative()) {
-            problems.add("redflag.salesforce.startup-first-wait = " + startupFirstWait + " must not be negative");
+        if (startupFirstWait.toMillis() < 1) {
+            problems.add("redflag.salesforce.startup-first-wait = " + startupFirstWait + " must be 1ms or more, e.g. 2s");
         }
         return problems;
     }

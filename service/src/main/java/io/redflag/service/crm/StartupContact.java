@@ -22,7 +22,7 @@ public final class StartupContact {
     private static final Logger log = LoggerFactory.getLogger(StartupContact.class);
 
     private final String loginUrl;
-    private final Retry retry;
+    private final RetryConfig config;
     private final int attempts;
 
     /**
@@ -32,16 +32,17 @@ public final class StartupContact {
     public StartupContact(String loginUrl, int attempts, Duration firstWait) {
         this.loginUrl = loginUrl;
         this.attempts = attempts;
-        this.retry = Retry.of("crm-startup", RetryConfig.custom().maxAttempts(attempts)
+        this.config = RetryConfig.custom().maxAttempts(attempts)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(firstWait, 2.0, Duration.ofSeconds(30)))
-                .retryOnException(StartupContact::isTransient).failAfterMaxAttempts(true).build());
-        retry.getEventPublisher().onRetry(e -> log.warn("Start-up: {} failed ({}); trying again in {} s (attempt {}"
-                + " of {})", e.getName(), summary(e.getLastThrowable()), e.getWaitInterval().toSeconds(),
-                e.getNumberOfRetryAttempts() + 1, attempts));
+                .retryOnException(StartupContact::isTransient).failAfterMaxAttempts(true).build();
     }
 
     /** Runs {@code call}, named {@code what} in the log and the failure ("reading the org's id" …). */
     public <T> T call(String what, Supplier<T> call) {
+        Retry retry = Retry.of(what, config);
+        retry.getEventPublisher().onRetry(e -> log.warn("Start-up: {} failed ({}); trying again in {} ms (attempt {}"
+                + " of {})", what, summary(e.getLastThrowable()), e.getWaitInterval().toMillis(),
+                e.getNumberOfRetryAttempts() + 1, attempts));
         try {
             return Retry.decorateSupplier(retry, call).get();
         } catch (RuntimeException e) {
