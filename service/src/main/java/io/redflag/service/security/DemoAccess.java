@@ -1,5 +1,6 @@
 package io.redflag.service.security;
 
+import io.redflag.emulator.DemoLogin;
 import io.redflag.service.crm.DemoOrg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * In the demo only: once the service listens, says how to get in, the demo org's logins for a browser and a
- * fresh admin API token for curl (the README's examples use it). The token of an earlier demo run in the same
+ * In the demo only: once the service listens, says how to get in: the demo org's logins for a browser (their
+ * passwords are new at each start) and a fresh admin API token for curl (the README's examples use it). The token of an earlier demo run in the same
  * folder is revoked first, so only the one printed works.
  */
 @Component
@@ -37,7 +38,11 @@ class DemoAccess {
         ApiTokens.Created token = tokens.create(TOKEN_NAME, Role.ADMIN, CREATED_BY);
         String base = "http://127.0.0.1:" + event.getWebServer().getPort();
         StringBuilder text = new StringBuilder("\n\n  Redflag demo: how to get in\n");
-        text.append("  Browser: ").append(base).append(AccessRules.LOGIN).append(" (the demo org's login page)\n");
+        text.append("  Browser: open ").append(base).append("/api/accounts and log in at the demo org as\n");
+        for (DemoLogin login : demo.emulator().demoLogins()) {
+            text.append("    ").append(login.username()).append("  password ").append(login.password())
+                    .append(login.admin() ? "  (admin)\n" : "  (viewer)\n");
+        }
         text.append("  API (admin token, valid until the next demo start):\n");
         text.append("    export TOKEN=").append(token.token()).append('\n');
         text.append("    curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/api/accounts\n");
