@@ -73,7 +73,8 @@ class OidcLoginIT {
 
         assertThat(browser.post("/logout", "{}", csrf(me)).statusCode()).isEqualTo(204);
         assertThat(browser.get("/api/accounts").statusCode()).as("logged out: back to the login").isEqualTo(302);
-        assertThat(output.getAll()).contains(admin.username() + " logged in as admin");
+        assertThat(output.getAll()).contains(admin.username() + " logged in as admin")
+                .as("the OpenID client secret").doesNotContain(demo.emulator().config().clientSecret());
     }
 
     @Test
