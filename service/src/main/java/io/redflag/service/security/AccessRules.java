@@ -1,6 +1,7 @@
 package io.redflag.service.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -37,7 +38,7 @@ final class AccessRules {
         rules.requestMatchers(LOGIN, LOGIN_CALLBACK).permitAll();
 
         rules.requestMatchers(ADMIN_API).hasRole(Role.ADMIN.key());
-        for (HttpMethod write : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
+        for (HttpMethod write : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
             // Without the links: their matcher ignores the method, and would make GET /actuator an admin action.
             rules.requestMatchers(EndpointRequest.toAnyEndpoint().excludingLinks().withHttpMethod(write))
                     .hasRole(Role.ADMIN.key());

@@ -78,7 +78,8 @@ public class ApiTokens {
                 + " ORDER BY id").query((rs, i) -> {
                     Instant revokedAt = instant(rs.getObject(7, OffsetDateTime.class));
                     return new Listed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
+                            instant(rs.getObject(5, OffsetDateTime.class)),
+                            instant(rs.getObject(6, OffsetDateTime.class)),
                             revokedAt != null, revokedAt);
                 }).list();
     }

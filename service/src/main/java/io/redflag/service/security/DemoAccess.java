@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the demo only: once the service listens, says how to get in: the demo org's logins for a browser (their
- * passwords are new at each start) and a fresh admin API token for curl (the README's examples use it). The token of an earlier demo run in the same
- * folder is revoked first, so only the one printed works.
+ * passwords are new at each start) and a fresh admin API token for curl (the README's examples use it). The
+ * token of an earlier demo run in the same folder is revoked first, so only the one printed works.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

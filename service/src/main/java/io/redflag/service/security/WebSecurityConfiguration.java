@@ -79,7 +79,8 @@ class WebSecurityConfiguration {
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER
                         .matches(request) && request.getRequestedSessionId() != null)
                         .ignoringRequestMatchers(bearerRequests).ignoringRequestMatchers(AccessRules.OUTBOUND_MESSAGES))
-                .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .logout(logout -> logout.logoutSuccessHandler(
+                        new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         // On every answer: browsers ignore it over plain http (RFC 6797 §8.1), and behind a TLS

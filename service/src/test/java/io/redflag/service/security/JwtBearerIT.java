@@ -102,7 +102,8 @@ class JwtBearerIT {
     private static JWTClaimsSet.Builder claims(Object roles) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().issuer(ISSUER_URL).subject("export-job")
-                .audience("redflag").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+                .audience("redflag").issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
         return roles == null ? b : b.claim("roles", roles);
     }
 

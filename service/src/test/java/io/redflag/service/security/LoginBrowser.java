@@ -63,7 +63,8 @@ final class LoginBrowser {
         }
         form.put("username", username);
         form.put("password", password);
-        HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(authorize.resolve("/services/oauth2/authorize"))
+        URI action = authorize.resolve("/services/oauth2/authorize");
+        HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(action)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream().map(e -> encode(e.getKey()) + "="
                         + encode(e.getValue())).collect(Collectors.joining("&")))).build(),
