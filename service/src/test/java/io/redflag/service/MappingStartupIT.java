@@ -28,6 +28,6 @@ class MappingStartupIT {
         assertThatThrownBy(() -> new SpringApplicationBuilder(RedflagApplication.class)
                 .run("--server.port=0", "--redflag.salesforce.demo-port=0", "--redflag.mapping.file=/no/such.yaml")
                 .close())
-                .rootCause().hasMessageContaining("redflag.mapping.file = /no/such.yaml");
+                .rootCause().hasMessageContaining("redflag.mapping.file (REDFLAG_MAPPING_FILE) = /no/such.yaml");
     }
 }

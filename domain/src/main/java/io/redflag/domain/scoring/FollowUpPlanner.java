@@ -26,6 +26,13 @@ public final class FollowUpPlanner {
     public record Existing(Set<String> openKeys, Map<String, Instant> closedAt, Map<String, Integer> createdThisWeek) {
     }
 
+    /**
+     * What planning decided: the tasks to create, and the ones the weekly cap per assignee held back (planned
+     * again when their account is next scored, once the assignee's week has room).
+     */
+    public record Plan(List<FollowUp> tasks, List<FollowUp> heldBack) {
+    }
+
     /** Signals whose task is about one contact or deal: one task per record. The others: one per account. */
     private static final Set<Signal> PER_SUBJECT = EnumSet.of(Signal.KEY_CONTACT_LEFT, Signal.CONTACT_SILENT,
             Signal.PIPELINE_STALL, Signal.STALE_PLAN, Signal.LOST_TO_COMPETITOR);
@@ -41,7 +48,7 @@ public final class FollowUpPlanner {
      * @param owners       account id → owner (null when unknown)
      * @param managers     user id → user, to find an inactive owner's manager
      */
-    public List<FollowUp> plan(List<Assessment> assessments, Map<String, String> accountNames,
+    public Plan plan(List<Assessment> assessments, Map<String, String> accountNames,
             Map<String, CrmUser> owners, Map<String, CrmUser> managers, Existing existing, Instant asOf) {
         var rules = config.followUps();
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
@@ -106,15 +113,17 @@ public final class FollowUpPlanner {
                 .thenComparing(FollowUp::key));
         Map<String, Integer> perAssignee = new HashMap<>(existing.createdThisWeek());
         List<FollowUp> out = new ArrayList<>();
+        List<FollowUp> heldBack = new ArrayList<>();
         for (FollowUp up : candidates) {
             int n = perAssignee.getOrDefault(up.assigneeId(), 0);
             if (n >= rules.perOwnerPerWeek() && !uncapped.contains(up.key())) {
+                heldBack.add(up);
                 continue;
             }
             perAssignee.put(up.assigneeId(), n + 1);
             out.add(up);
         }
-        return out;
+        return new Plan(out, heldBack);
     }
 
     /** The record a subject names: a contact's name or a deal's name as the explanation gives it. */

@@ -115,7 +115,7 @@ class ScorecardTest {
         assertThat(decline.explanation()).startsWith("Not counted as risk: the owner logged 5 interactions");
         assertThat(assessment.risks()).noneMatch(f -> f.signal().activityBased());
         var planned = new FollowUpPlanner(CONFIG).plan(List.of(assessment), Map.of(), Map.of(Accounts.ACCOUNT,
-                owner(true)), Map.of(), new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of()), NOW);
+                owner(true)), Map.of(), new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of()), NOW).tasks();
         assertThat(planned).noneMatch(p -> p.signal().activityBased());
     }
 
@@ -147,7 +147,8 @@ class ScorecardTest {
         var owners = Map.of(Accounts.ACCOUNT, owner(true));
         var none = new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of());
         FollowUpPlanner planner = new FollowUpPlanner(CONFIG);
-        List<FollowUp> ups = planner.plan(List.of(a), Map.of(Accounts.ACCOUNT, "Acme Corp"), owners, Map.of(), none, NOW);
+        List<FollowUp> ups = planner.plan(List.of(a), Map.of(Accounts.ACCOUNT, "Acme Corp"), owners, Map.of(), none,
+                NOW).tasks();
         assertThat(ups).isNotEmpty();
         FollowUp left = ups.get(0);
         assertThat(left.key()).startsWith("KEY_CONTACT_LEFT:" + Accounts.ACCOUNT + ":003");
@@ -158,29 +159,33 @@ class ScorecardTest {
         assertThat(left.assigneeId()).isEqualTo(Accounts.OWNER);
 
         var open = new FollowUpPlanner.Existing(Set.of(left.key()), Map.of(), Map.of());
-        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), open, NOW)).noneMatch(u -> u.key()
+        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), open, NOW).tasks()).noneMatch(u -> u.key()
                 .equals(left.key()));
         var cooling = new FollowUpPlanner.Existing(Set.of(), Map.of(left.key(), NOW.minus(Duration.ofDays(29))),
                 Map.of());
-        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), cooling, NOW)).noneMatch(u -> u.key()
+        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), cooling, NOW).tasks()).noneMatch(u -> u.key()
                 .equals(left.key()));
         var cooled = new FollowUpPlanner.Existing(Set.of(), Map.of(left.key(), NOW.minus(Duration.ofDays(31))),
                 Map.of());
-        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), cooled, NOW)).anyMatch(u -> u.key()
+        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), cooled, NOW).tasks()).anyMatch(u -> u.key()
                 .equals(left.key()));
         // 9 of 10 this week: the critical and the high finding still get their task, the medium one waits.
         var busy = new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of(Accounts.OWNER, 9));
-        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), busy, NOW)).extracting(FollowUp::severity)
-                .containsExactly(Severity.CRITICAL, Severity.HIGH);
+        var busyPlan = planner.plan(List.of(a), Map.of(), owners, Map.of(), busy, NOW);
+        assertThat(busyPlan.tasks()).extracting(FollowUp::severity).containsExactly(Severity.CRITICAL, Severity.HIGH);
+        assertThat(busyPlan.heldBack()).extracting(FollowUp::severity).containsExactly(Severity.MEDIUM);
         var full = new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of(Accounts.OWNER, 10));
-        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), full, NOW)).extracting(FollowUp::severity)
-                .containsExactly(Severity.CRITICAL, Severity.HIGH);
+        var fullPlan = planner.plan(List.of(a), Map.of(), owners, Map.of(), full, NOW);
+        assertThat(fullPlan.tasks()).extracting(FollowUp::severity).containsExactly(Severity.CRITICAL, Severity.HIGH);
+        assertThat(fullPlan.heldBack()).extracting(FollowUp::severity).containsExactly(Severity.MEDIUM);
         var room = new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of(Accounts.OWNER, 7));
-        assertThat(planner.plan(List.of(a), Map.of(), owners, Map.of(), room, NOW)).extracting(FollowUp::severity)
+        var roomPlan = planner.plan(List.of(a), Map.of(), owners, Map.of(), room, NOW);
+        assertThat(roomPlan.tasks()).extracting(FollowUp::severity)
                 .containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM);
+        assertThat(roomPlan.heldBack()).isEmpty();
 
         var gone = planner.plan(List.of(a), Map.of(Accounts.ACCOUNT, "Acme Corp"), Map.of(Accounts.ACCOUNT,
-                owner(false)), Map.of(), none, NOW);
+                owner(false)), Map.of(), none, NOW).tasks();
         assertThat(gone).allSatisfy(u -> {
             assertThat(u.assigneeId()).isEqualTo(Accounts.MANAGER);
             assertThat(u.subject()).startsWith("Reassign Acme Corp: its owner has left.");
@@ -191,7 +196,7 @@ class ScorecardTest {
     void accountsThatAreNotKeyGetNoTasksByDefault() {
         Assessment a = SCORECARD.assess(accountWhosePrimaryContactLeft().notKey().build(), NOW);
         assertThat(new FollowUpPlanner(CONFIG).plan(List.of(a), Map.of(), Map.of(Accounts.ACCOUNT, owner(true)),
-                Map.of(), new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of()), NOW)).isEmpty();
+                Map.of(), new FollowUpPlanner.Existing(Set.of(), Map.of(), Map.of()), NOW).tasks()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.redflag.service.mapping;
 
 import io.redflag.connector.mapping.Mapping;
+import io.redflag.connector.mapping.MappingException;
 import io.redflag.connector.mapping.MappingLoader;
 import io.redflag.connector.mapping.MappingProblem;
 import io.redflag.connector.mapping.MappingReport;
@@ -11,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
+import io.redflag.service.startup.StartupProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +30,19 @@ class MappingConfiguration {
 
     @Bean
     Mapping mapping(MappingProperties properties) {
+        try {
+            return load(properties);
+        } catch (MappingException e) {
+            throw startupProblems(e);
+        }
+    }
+
+    private static Mapping load(MappingProperties properties) {
         if (properties.file() != null) {
             if (!Files.isRegularFile(properties.file())) {
-                throw new IllegalStateException("Redflag cannot start: redflag.mapping.file = " + properties.file()
-                        + " is not a readable file");
+                throw new StartupProblems("the field mapping settings", List.of("redflag.mapping.file"
+                        + " (REDFLAG_MAPPING_FILE) = " + properties.file() + " is not a readable file"),
+                        "Point REDFLAG_MAPPING_FILE at the admin's mapping file, or unset it for the shipped one.");
             }
             return MappingLoader.load(properties.file());
         }
@@ -52,10 +64,22 @@ class MappingConfiguration {
         for (MappingProblem warning : report.warnings()) {
             log.warn("Field mapping: {}", warning);
         }
-        report.throwIfErrors();
+        try {
+            report.throwIfErrors();
+        } catch (MappingException e) {
+            throw startupProblems(e);
+        }
         log.info("Field mapping {} checked against the org: {} entities, {} warnings{}", mapping.source(),
                 mapping.entities().size(), report.warnings().size(),
                 report.unavailable().isEmpty() ? "" : "; unavailable: " + report.unavailable());
         return report;
+    }
+
+    /** Every problem of the mapping, each with its file, line and Object.Field, as one start-up failure. */
+    private static StartupProblems startupProblems(MappingException e) {
+        String source = e.problems().isEmpty() ? "" : " " + e.problems().get(0).source();
+        return new StartupProblems("the field mapping" + source, e.problems().stream().map(p -> p.toString())
+                .toList(), "Correct the mapping file at the lines named (redflag.mapping.file, REDFLAG_MAPPING_FILE);"
+                        + " mappings/salesforce.yaml and mappings/salesforce.schema.json show every key.", e);
     }
 }

@@ -1,5 +1,8 @@
 package io.redflag.service.scoring;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.redflag.service.store.OwnTasks;
 import io.redflag.connector.resilience.CrmErrorKind;
 import io.redflag.connector.writeback.CrmWriter;
@@ -25,9 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Follow-up tasks by key. A task is PLANNED here before the CRM is asked to create it, CREATED with its CRM
  * id after; closed tasks are seen through the sync (the Task's IsClosed). What the CRM holds under a key is
- * found again after any restart: the key is on the Task, and the sync reads it back.
+ * found again after any restart: the key is on the Task, and the sync reads it back. The tasks waiting to be
+ * created are the gauge {@value #PENDING}.
  */
-final class FollowUpLedger {
+final class FollowUpLedger implements MeterBinder {
+    static final String PENDING = "redflag.followups.pending";
     static final String PLANNED = "PLANNED";
     static final String CREATED = "CREATED";
     static final String FAILED = "FAILED";
@@ -38,6 +43,19 @@ final class FollowUpLedger {
     FollowUpLedger(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder(PENDING, this, FollowUpLedger::pendingCount).baseUnit("tasks")
+                .description("follow-up tasks planned and waiting to be created in the CRM").register(registry);
+    }
+
+    /** Tasks planned and not created yet (a retryable failure leaves a task planned). */
+    int pendingCount() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM follow_up WHERE state = '" + PLANNED + "'",
+                Integer.class);
+        return n == null ? 0 : n;
     }
 
     /** Open keys, closing times and this week's counts per assignee, for every account (one pass). */

@@ -1,5 +1,8 @@
 package io.redflag.service.scoring;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.redflag.connector.resilience.CrmErrorKind;
 import io.redflag.connector.writeback.AccountRiskUpdate;
 import io.redflag.connector.writeback.WriteResult;
@@ -20,9 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The state-based outbox of Account risk fields: the latest desired values per account, marked pending only
  * when they differ from what the CRM holds (as last read by the sync, or as last written by us when that is
  * newer). Many rescorings coalesce into one write; a retry always sends the latest truth; a rerun with nothing
- * changed writes nothing. The time of scoring alone is no difference.
+ * changed writes nothing. The time of scoring alone is no difference. Its depth is the gauge
+ * {@value #PENDING}.
  */
-final class Outbox {
+final class Outbox implements MeterBinder {
+    static final String PENDING = "redflag.outbox.pending";
+
     private record Values(Integer score, String level, String reasons, Integer trend) {
     }
 
@@ -68,6 +74,13 @@ final class Outbox {
                 + " WHERE pending = TRUE AND failed_for_good = FALSE ORDER BY account_id FETCH FIRST " + limit
                 + " ROWS ONLY", (rs, i) -> new AccountRiskUpdate(rs.getString(1), rs.getInt(2), rs.getString(3),
                         rs.getString(4), integer(rs.getObject(5)), rs.getObject(6, OffsetDateTime.class).toInstant()));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder(PENDING, this, Outbox::pendingCount).baseUnit("accounts")
+                .description("accounts whose risk fields wait to be written to the CRM (not those it refused for good)")
+                .register(registry);
     }
 
     int pendingCount() {

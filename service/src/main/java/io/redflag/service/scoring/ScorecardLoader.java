@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.redflag.service.startup.StartupProblems;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -23,8 +24,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class ScorecardLoader {
     static final String SHIPPED = "scorecard/default.yaml";
+    private static final String ACTION = "Correct the keys named above in the scorecard file"
+            + " (redflag.scoring.scorecard-file); the shipped scorecard/default.yaml shows every key with its comment.";
     private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // 2.5 tasks a week is a mistake to name, not a 2 to guess.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).build();
 
     private ScorecardLoader() {
     }
@@ -34,14 +39,15 @@ final class ScorecardLoader {
         String source = "classpath:" + SHIPPED;
         if (file != null) {
             if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("Redflag cannot start: redflag.scoring.scorecard-file = " + file
-                        + " is not a readable file");
+                throw new StartupProblems("the scorecard settings", List.of("redflag.scoring.scorecard-file"
+                        + " (REDFLAG_SCORING_SCORECARD_FILE) = " + file + " is not a readable file"), ACTION);
             }
             source = file.toString();
             try (InputStream in = Files.newInputStream(file)) {
                 JsonNode admin = read(in, source);
-                if (!admin.isObject()) {
-                    throw new IllegalStateException("Redflag cannot start: " + source + " must be a YAML mapping");
+                List<String> problems = ScorecardShape.problems(tree, admin);
+                if (!problems.isEmpty()) {
+                    throw new StartupProblems("the scorecard " + source, problems, ACTION);
                 }
                 merge(tree, (ObjectNode) admin);
             } catch (IOException e) {
@@ -55,11 +61,30 @@ final class ScorecardLoader {
         try {
             return YAML.treeToValue(tree, ScorecardConfig.class).validate();
         } catch (ScorecardConfigException e) {
-            throw new IllegalStateException("Redflag cannot start: the scorecard " + source + ": " + e.getMessage(), e);
+            throw new StartupProblems("the scorecard " + source, List.of(e.getMessage()), ACTION, e);
         } catch (JacksonException e) {
-            throw new IllegalStateException("Redflag cannot start: the scorecard " + source + ": "
-                    + e.getOriginalMessage() + " at " + e.getPathReference(), e);
+            throw new StartupProblems("the scorecard " + source, List.of(keyPath(e) + ": " + plain(e)), ACTION, e);
         }
+    }
+
+    /** Where in the scorecard a binding error is, as keys (rules.activityWindowDays, weights.COMPLAINTS). */
+    private static String keyPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "the scorecard" : path.toString();
+    }
+
+    /** The binding's message without Java type names ("`int`", "java.lang.String", "ScorecardConfig$Rules"). */
+    private static String plain(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage();
+        return message.replaceAll("`(?:[a-z]+\\.)+([A-Z][A-Za-z]*\\$)*([A-Za-z]+)`", "$2")
+                .replaceAll("`(int|long|double|boolean)`", "$1").replaceAll("\\s*\\(through reference chain.*", "");
     }
 
     private static InputStream shipped() {
@@ -74,8 +99,8 @@ final class ScorecardLoader {
         try (in) {
             return YAML.readTree(in);
         } catch (JacksonException e) {
-            throw new IllegalStateException("Redflag cannot start: the scorecard " + source + " is not valid YAML: "
-                    + e.getOriginalMessage(), e);
+            throw new StartupProblems("the scorecard " + source, List.of("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")), ACTION, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.redflag.service.scoring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.mapping.CachedOrgSchema;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.resilience.ResilientCrm;
@@ -48,9 +49,9 @@ class ScoringConfiguration {
     @Bean
     ScoringService scoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard,
             AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, DirtyAccounts dirty,
-            UserDirectory users, Clock clock, ScoringProperties properties) {
+            UserDirectory users, Clock clock, ScoringProperties properties, MeterRegistry meters) {
         return new ScoringService(dataSource, mapping, scorecard, assessments, outbox, ledger, dirty, users, clock,
-                properties.paretoShare());
+                properties.paretoShare(), meters);
     }
 
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */
@@ -64,7 +65,7 @@ class ScoringConfiguration {
     }
 
     @Bean
-    WriteBack writeBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger) {
-        return new WriteBack(writer, outbox, ledger);
+    WriteBack writeBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger, MeterRegistry meters) {
+        return new WriteBack(writer, outbox, ledger, meters);
     }
 }

@@ -30,7 +30,7 @@ class ScoringHealthIndicator implements HealthIndicator {
         Health.Builder h = refused.isEmpty() ? Health.up() : Health.status(new Status("DEGRADED"));
         h.withDetail("accountsWaitingToBeScored", dirty.size())
                 .withDetail("riskFieldUpdatesPending", outbox.pendingCount())
-                .withDetail("followUpsPending", ledger.planned(10_000).size());
+                .withDetail("followUpsPending", ledger.pendingCount());
         if (!refused.isEmpty()) {
             h.withDetail("refusedByTheCrm", refused);
         }

@@ -1,5 +1,8 @@
 package io.redflag.service.scoring;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.domain.model.CrmUser;
 import io.redflag.domain.scoring.AccountSnapshot;
@@ -33,11 +36,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores the accounts waiting in the dirty queue (every account when a full read or the daily run asked
  * for it), stores the assessments, offers the risk fields to the outbox and plans follow-ups. One run at a
- * time; a queue entry is removed only after its account's results are stored.
+ * time; a queue entry is removed only after its account's results are stored. Meters: {@value #DURATION}
+ * (one run, tagged {@code accounts}: {@code every} or {@code changed}) and {@value #HELD_BACK}.
  */
 public final class ScoringService {
     private static final Logger log = LoggerFactory.getLogger(ScoringService.class);
     private static final int BATCH = 500;
+    static final String DURATION = "redflag.scoring.duration";
+    static final String HELD_BACK = "redflag.followups.held.back";
     /** How long a run over a few accounts may reuse the portfolio an earlier run read. */
     static final Duration PORTFOLIO_KEPT = Duration.ofMinutes(15);
 
@@ -58,6 +64,10 @@ public final class ScoringService {
     private final double paretoShare;
     private final List<String> keyTiers;
     private final List<String> strategicSegments;
+    private final MeterRegistry meters;
+    private final Timer everyAccountRuns;
+    private final Timer changedAccountRuns;
+    private final Counter heldBack;
     private Portfolio portfolio;
     private Instant portfolioAt;
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
@@ -68,7 +78,7 @@ public final class ScoringService {
 
     ScoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard, AssessmentStore assessments,
             Outbox outbox, FollowUpLedger ledger, DirtyAccounts dirty, UserDirectory users, Clock clock,
-            double paretoShare) {
+            double paretoShare, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.reader = new StoreReader(dataSource, mapping);
         this.scorecard = scorecard;
@@ -83,6 +93,19 @@ public final class ScoringService {
         var lists = mapping.entities().get("account").lists();
         this.keyTiers = lists.getOrDefault("keyTiers", List.of());
         this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
+        this.meters = meters;
+        this.everyAccountRuns = runTimer(meters, "every");
+        this.changedAccountRuns = runTimer(meters, "changed");
+        this.heldBack = Counter.builder(HELD_BACK).baseUnit("tasks")
+                .description("follow-up tasks the weekly cap per assignee held back, counted each time an account's"
+                        + " scoring holds one back")
+                .register(meters);
+    }
+
+    private static Timer runTimer(MeterRegistry meters, String accounts) {
+        return Timer.builder(DURATION).tag("accounts", accounts)
+                .description("how long one scoring run took: read, score, store, offer to the outbox, plan follow-ups")
+                .register(meters);
     }
 
     /** Scores what the dirty queue holds; returns null when it was empty. */
@@ -148,6 +171,8 @@ public final class ScoringService {
 
     /** @param everyAccount ids are every live account in id order: batches are read as id ranges */
     private Run score(List<String> ids, boolean everyAccount) {
+        // The registry's clock, not the injected one: tests fix the latter, and a duration is wall time.
+        Timer.Sample sample = Timer.start(meters);
         Instant started = clock.instant();
         Instant asOf = started;
         Portfolio portfolio = portfolio(asOf, everyAccount);
@@ -201,8 +226,10 @@ public final class ScoringService {
             assessments.save(done);
             pending += outbox.offer(done);
             var existing = everywhere != null ? everywhere : ledger.existing(batch);
-            List<FollowUp> ups = planner.plan(done, names, owners, managers, existing, asOf);
+            FollowUpPlanner.Plan plan = planner.plan(done, names, owners, managers, existing, asOf);
+            List<FollowUp> ups = plan.tasks();
             ledger.plan(ups);
+            heldBack.increment(plan.heldBack().size());
             if (everywhere != null) {
                 // Later batches must see this batch's plans: the weekly cap counts across the whole run.
                 ups.forEach(u -> {
@@ -212,6 +239,7 @@ public final class ScoringService {
             }
             planned += ups.size();
         }
+        sample.stop(everyAccount ? everyAccountRuns : changedAccountRuns);
         Run run = new Run(ids.size(), pending, planned, Duration.between(started, clock.instant()));
         log.info("Scored {} accounts in {} ms: {} risk-field updates and {} follow-up tasks to write", run.scored(),
                 run.took().toMillis(), pending, planned);

@@ -1,5 +1,7 @@
 package io.redflag.service.scoring;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
@@ -13,11 +15,12 @@ import org.slf4j.LoggerFactory;
  * Sends what the outbox and the follow-up ledger hold to the CRM. A CRM outage throws out of {@link #flush}
  * with everything still pending; the next flush sends the latest truth. Tasks are looked up by key before
  * they are created, so a crash between a create and its note never makes a second task; a closed task under
- * the key is an earlier follow-up, not this one.
+ * the key is an earlier follow-up, not this one. Counts the tasks the CRM created in {@value #TASKS_CREATED}.
  */
 public final class WriteBack {
     private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
     private static final int CHUNK = 2_000;
+    static final String TASKS_CREATED = "redflag.followups.created";
 
     /** What one flush wrote. */
     public record Flush(int accountsWritten, int accountsFailed, int tasksCreated, int tasksFailed) {
@@ -26,11 +29,15 @@ public final class WriteBack {
     private final CrmWriter writer;
     private final Outbox outbox;
     private final FollowUpLedger ledger;
+    private final Counter tasksCreated;
 
-    WriteBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger) {
+    WriteBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger, MeterRegistry meters) {
         this.writer = writer;
         this.outbox = outbox;
         this.ledger = ledger;
+        this.tasksCreated = Counter.builder(TASKS_CREATED).baseUnit("tasks")
+                .description("follow-up tasks the CRM created (not one found there already after a crash)")
+                .register(meters);
     }
 
     public synchronized Flush flush() {
@@ -64,6 +71,7 @@ public final class WriteBack {
             List<WriteResult> results = missing.isEmpty() ? List.of() : writer.createTasks(missing);
             ledger.record(results);
             int ok = (int) results.stream().filter(WriteResult::ok).count();
+            tasksCreated.increment(ok);
             created += ok;
             taskFailures += results.size() - ok;
             if (ok == 0 && already.isEmpty()) {

@@ -38,7 +38,9 @@ class SyncMetrics implements MeterBinder {
             Gauge.builder("redflag.sync.lag", state, s -> {
                 var lag = s.lag(object);
                 return lag == null ? Double.NaN : lag.toMillis() / 1000.0;
-            }).tag("object", object).baseUnit("seconds").register(registry);
+            }).tag("object", object).baseUnit("seconds")
+                    .description("seconds since a read of the object last reached the end (NaN before the first)")
+                    .register(registry);
             Gauge.builder("redflag.sync.progress", state, s -> {
                 var o = s.objects().get(object);
                 return o == null ? 0.0 : o.progress();
@@ -46,14 +48,18 @@ class SyncMetrics implements MeterBinder {
             Gauge.builder("redflag.sync.interval", schedule, s -> s.plans().get(entity).effective().toMillis() / 1000.0)
                     .tag("object", object).baseUnit("seconds").register(registry);
         }
-        Gauge.builder("redflag.sync.calls.projected", schedule, PollSchedule::projectedCallsPerDay)
+        Gauge.builder("redflag.sync.calls.projected", schedule, PollSchedule::projectedCallsPerDay).baseUnit("calls")
                 .description("calls a day the polls would make at the current intervals").register(registry);
-        Gauge.builder("redflag.sync.calls.day", schedule, PollSchedule::callsLastDay)
+        Gauge.builder("redflag.sync.calls.day", schedule, PollSchedule::callsLastDay).baseUnit("calls")
                 .description("calls the polls made in the last 24 hours").register(registry);
         Gauge.builder("redflag.sync.paused", state, s -> s.paused() ? 1 : 0).register(registry);
         FunctionCounter.builder("redflag.sync.polls", state, SyncState::cycles).register(registry);
-        Gauge.builder("redflag.crm.api.used", crm, c -> c.budget().state().used()).register(registry);
-        Gauge.builder("redflag.crm.api.limit", crm, c -> c.budget().state().limit()).register(registry);
+        // As the org's last answer reported them (LimitInfoHeader): 0 before the first answer.
+        Gauge.builder("redflag.crm.api.used", crm, c -> c.budget().state().used()).baseUnit("calls")
+                .description("API calls the org counts against its daily allocation, all integrations together")
+                .register(registry);
+        Gauge.builder("redflag.crm.api.limit", crm, c -> c.budget().state().limit()).baseUnit("calls")
+                .description("the org's daily API allocation").register(registry);
         Gauge.builder("redflag.crm.reads.paused", crm, c -> c.budget().state().readsPaused() ? 1 : 0)
                 .register(registry);
     }

@@ -10,6 +10,7 @@ import io.redflag.domain.scoring.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.redflag.service.startup.StartupProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +62,62 @@ class ScorecardLoaderTest {
         assertThatThrownBy(() -> ScorecardLoader.load(dir.resolve("none.yaml"), MAPPING))
                 .hasMessageContaining("redflag.scoring.scorecard-file");
         assertThat(List.of(Signal.values())).isNotEmpty();
+    }
+
+    @Test
+    void everyUnknownKeyAndWrongKindIsReportedAtOnceByItsKeyNeverByAJavaType(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("scorecard.yaml");
+        Files.writeString(file, """
+                levels:
+                  healthy: high
+                weights:
+                  STALE_PLAN:
+                    pionts: 5
+                  NO_SUCH_SIGNAL:
+                    points: 1
+                rules: 12
+                followUps:
+                  keyAccountsOnly: maybe
+                colour: red
+                """);
+        assertThatThrownBy(() -> ScorecardLoader.load(file, MAPPING)).isInstanceOfSatisfying(StartupProblems.class,
+                e -> {
+                    assertThat(e.subject()).isEqualTo("the scorecard " + file);
+                    assertThat(e.problems()).containsExactly(
+                            "levels.healthy = 'high' must be a number, e.g. 75",
+                            "weights.STALE_PLAN.pionts is not a scorecard setting; weights.STALE_PLAN holds points,"
+                                    + " cap, severity",
+                            "weights.NO_SUCH_SIGNAL is not a scorecard setting; weights holds "
+                                    + String.join(", ", List.of(Signal.values()).stream().map(Enum::name).toList()),
+                            "rules = '12' must be a group of keys (" + ruleKeys() + ")",
+                            "followUps.keyAccountsOnly = 'maybe' must be true or false, e.g. true",
+                            "colour is not a scorecard setting; the settings are " + topKeys());
+                    assertThat(String.join("\n", e.problems())).doesNotContain("java.", "`", "$");
+                });
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsIsNamedByItsKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("scorecard.yaml");
+        Files.writeString(file, "followUps:\n  perOwnerPerWeek: 2.5\n");
+        assertThatThrownBy(() -> ScorecardLoader.load(file, MAPPING)).isInstanceOfSatisfying(StartupProblems.class,
+                e -> assertThat(e.problems()).singleElement().asString().startsWith("followUps.perOwnerPerWeek: ")
+                        .doesNotContain("java.", "ScorecardConfig", "$"));
+    }
+
+    private static String ruleKeys() {
+        return String.join(", ", shippedTree().get("rules").propertyNames());
+    }
+
+    private static String topKeys() {
+        return String.join(", ", shippedTree().propertyNames());
+    }
+
+    private static tools.jackson.databind.JsonNode shippedTree() {
+        try (var in = ScorecardLoader.class.getClassLoader().getResourceAsStream(ScorecardLoader.SHIPPED)) {
+            return new tools.jackson.dataformat.yaml.YAMLMapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

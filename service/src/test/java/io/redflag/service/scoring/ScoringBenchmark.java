@@ -1,5 +1,6 @@
 package io.redflag.service.scoring;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
 import io.redflag.connector.resilience.ApiBudget;
@@ -44,9 +45,10 @@ public final class ScoringBenchmark {
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
         ScoringService scoring = new ScoringService(ds, mapping, scorecard, new AssessmentStore(ds,
                 JsonMapper.builder().findAndAddModules().build()), outbox, ledger, new DirtyAccounts(ds),
-                new UserDirectory(ds), clock, 0.8);
+                new UserDirectory(ds), clock, 0.8, new SimpleMeterRegistry());
         ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults(), ApiBudget.of(session));
-        WriteBack writeBack = new WriteBack(new CrmWriter(crm, 5, Duration.ofMillis(200)), outbox, ledger);
+        WriteBack writeBack = new WriteBack(new CrmWriter(crm, 5, Duration.ofMillis(200)), outbox, ledger,
+                new SimpleMeterRegistry());
         EmulatorHttp org = null;
         for (int round = 1; round <= 2; round++) {
             long start = System.nanoTime();
