@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
+import io.redflag.service.TestAccess;
+import io.redflag.service.security.ApiTokens;
 import io.redflag.service.store.DirtyAccounts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +36,8 @@ class ContactChangesIT {
     SalesforceSession session;
     @Autowired
     DirtyAccounts dirty;
+    @Autowired
+    ApiTokens tokens;
 
     private String id(String soql) throws Exception {
         return session.call(c -> c.query(soql)).getRecords()[0].getId();
@@ -48,6 +52,7 @@ class ContactChangesIT {
 
     @Test
     void aMovedKeyContactLeavesOneAccountAndJoinsTheOtherAndANewExecutiveTitleIsAChange() throws Exception {
+        viewer = TestAccess.viewer(tokens);
         String summit = id("SELECT Id FROM Account WHERE Name = 'Summit Health Partners'");
         String evergreen = id("SELECT Id FROM Account WHERE Name = 'Evergreen Energy'");
         String beacon = id("SELECT Id FROM Account WHERE Name = 'Beacon Financial'");
@@ -69,9 +74,11 @@ class ContactChangesIT {
         });
     }
 
+    private String viewer;
+
     private HttpResponse<String> send(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", viewer).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(String path) throws Exception {

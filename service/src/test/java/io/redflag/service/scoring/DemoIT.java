@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.service.EmulatorHttp;
+import io.redflag.service.TestAccess;
+import io.redflag.service.security.ApiTokens;
 import io.redflag.service.store.DirtyAccounts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +48,9 @@ class DemoIT {
     ScoringService scoring;
     @Autowired
     WriteBack writeBack;
+    @Autowired
+    ApiTokens tokens;
+    private String viewer;
 
     private Map<String, SObject> accounts() throws Exception {
         SObject[] records = session.call(c -> c.query("SELECT Id, Name, OwnerId, Health_Score__c, Risk_Level__c,"
@@ -62,6 +67,7 @@ class DemoIT {
 
     @BeforeEach
     void demoIsWritten() {
+        viewer = TestAccess.viewer(tokens);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> dirty.size() == 0
                 && outbox.pendingCount() == 0 && accounts().values().stream()
                         .allMatch(a -> a.getField("Risk_Level__c") != null));
@@ -154,12 +160,11 @@ class DemoIT {
 
     private HttpResponse<String> send(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", viewer).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(path);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return r.body();
     }

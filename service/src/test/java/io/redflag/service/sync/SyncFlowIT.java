@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.intake.SyncState;
+import io.redflag.service.TestAccess;
+import io.redflag.service.security.ApiTokens;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.UserDirectory;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,19 +56,33 @@ class SyncFlowIT {
     @Autowired
     SalesforceSession session;
     @Autowired
+    ApiTokens tokens;
+    @Autowired
     @Qualifier(SyncConfiguration.CHANGED_ACCOUNTS)
     SubscribableChannel changedAccounts;
 
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-    private String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    private String viewer;
+    private String admin;
+
+    @BeforeEach
+    void tokens() {
+        viewer = TestAccess.viewer(tokens);
+        admin = TestAccess.admin(tokens);
     }
 
+    /** As a viewer: health details and metrics are for logged-in users. */
+    private String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", viewer).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** As an admin: pausing and resuming the sync are admin actions. */
     private int post(String path, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
