@@ -8,7 +8,9 @@ import io.redflag.emulator.Emulator;
 import io.redflag.emulator.EmulatorConfig;
 import io.redflag.service.crm.DemoOrg;
 import io.redflag.service.startup.StartupProblems;
+import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.OrgBinding;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -41,13 +43,13 @@ class StoreOrgIT {
         List<List<Object>> firstTasks;
         try (ConfigurableApplicationContext run = start(store, "--demo", "--redflag.salesforce.demo-port=0")) {
             Emulator org = run.getBean(DemoOrg.class).emulator();
-            awaitEveryAccountScored(org);
+            awaitEveryAccountScored(run, org);
             first = OrgStates.riskFields(org);
             firstTasks = OrgStates.followUpTasks(org);
         }
         try (ConfigurableApplicationContext run = start(store, "--demo", "--redflag.salesforce.demo-port=0")) {
             Emulator org = run.getBean(DemoOrg.class).emulator();
-            awaitEveryAccountScored(org);
+            awaitEveryAccountScored(run, org);
             assertThat(OrgStates.riskFields(org)).isEqualTo(first);
             assertThat(OrgStates.followUpTasks(org)).isEqualTo(firstTasks).isNotEmpty();
         }
@@ -81,7 +83,7 @@ class StoreOrgIT {
             String[] reset = concat(crm, "--redflag.store.on-org-change=reset");
             try (ConfigurableApplicationContext run = start(reset)) {
                 assertThat(run.getBean(OrgBinding.class).boundOrg()).isEqualTo(Emulator.ORG_ID);
-                awaitEveryAccountScored(org);
+                awaitEveryAccountScored(run, org);
                 assertThat(jdbc.queryForList("SELECT account_id FROM account_score", String.class))
                         .hasSize(OrgStates.riskFields(org).size()).doesNotContain("0015e0000009ZzzAAA");
             }
@@ -98,10 +100,18 @@ class StoreOrgIT {
         return out;
     }
 
-    private static void awaitEveryAccountScored(Emulator org) {
+    /**
+     * Every account of the org carries risk fields, and nothing is left to score or write: no account waiting,
+     * no risk field update and no follow-up task pending (write-back writes the fields before the tasks).
+     */
+    private static void awaitEveryAccountScored(ConfigurableApplicationContext run, Emulator org) {
+        MeterRegistry meters = run.getBean(MeterRegistry.class);
+        DirtyAccounts dirty = run.getBean(DirtyAccounts.class);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
             List<List<Object>> fields = OrgStates.riskFields(org);
-            return !fields.isEmpty() && fields.stream().allMatch(f -> f.get(2) != null);
+            return !fields.isEmpty() && fields.stream().allMatch(f -> f.get(2) != null) && dirty.size() == 0
+                    && meters.get("redflag.outbox.pending").gauge().value() == 0
+                    && meters.get("redflag.followups.pending").gauge().value() == 0;
         });
     }
 }

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.redflag.service.security.ApiTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,9 +30,11 @@ class BadRequestsIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApiTokens tokens;
 
     private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body) throws Exception {
-        return http.send(Requests.authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)))
+        return http.send(Requests.authorized(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), tokens)
                 .header("Content-Type", "application/json").POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -74,7 +78,7 @@ class BadRequestsIT {
     @Test
     void anUnknownPathIsA404Problem() throws Exception {
         HttpResponse<String> r = http.send(Requests.authorized(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/no-such-thing"))).build(),
+                URI.create("http://127.0.0.1:" + port + "/api/no-such-thing")), tokens).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(r.statusCode()).isEqualTo(404);
