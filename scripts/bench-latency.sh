@@ -37,7 +37,9 @@ trap 'kill $org_pid $svc_pid 2>/dev/null || true' EXIT
 svc_pid=
 until grep -q "listening on" "$work/org.log"; do kill -0 $org_pid || { cat "$work/org.log"; exit 1; }; sleep 1; done
 
-env=(SALESFORCE_LOGIN_URL="http://127.0.0.1:$org_port" SALESFORCE_CLIENT_ID=redflag-demo-client
+# The service asks for credentials: the benchmark provisions its own API token (docs/security.md).
+api_token="rf_$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+env=(REDFLAG_SECURITY_BOOTSTRAP_TOKEN="$api_token" SALESFORCE_LOGIN_URL="http://127.0.0.1:$org_port" SALESFORCE_CLIENT_ID=redflag-demo-client
      SALESFORCE_CLIENT_SECRET=redflag-demo-secret SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME="$user")
 if [ "$mode" = push ]; then
   env+=(REDFLAG_OUTBOUND_MESSAGES_TOKEN="$token" REDFLAG_OUTBOUND_MESSAGES_OBJECTS="$objects")
@@ -49,7 +51,7 @@ svc_pid=$!
 # waiting to be scored, no risk field update pending), twice in a row.
 ready() {
   local h
-  h=$(curl -sf "http://127.0.0.1:$svc_port/actuator/health") || return 1
+  h=$(curl -sf -H "Authorization: Bearer $api_token" "http://127.0.0.1:$svc_port/actuator/health") || return 1
   grep -q '"lastPollAt"' <<<"$h" && grep -q '"accountsWaitingToBeScored":0,"riskFieldUpdatesPending":0' <<<"$h"
 }
 until ready && sleep 5 && ready; do
@@ -59,4 +61,4 @@ done
 echo "service ready ($mode); logs in $work"
 java -cp "$cp" io.redflag.service.bench.LatencyBenchmark "http://127.0.0.1:$org_port" "$changes" "$gap" \
   "${BENCH_TIMEOUT_MS:-1200000}" 2>&1 | grep -vE " INFO |^\s*at "
-curl -s "http://127.0.0.1:$svc_port/actuator/health" | tr ',' '\n' | grep -E 'projectedPerDay|lastDay|ceilingPerDay|stretch' || true
+curl -s -H "Authorization: Bearer $api_token" "http://127.0.0.1:$svc_port/actuator/health" | tr ',' '\n' | grep -E 'projectedPerDay|lastDay|ceilingPerDay|stretch' || true

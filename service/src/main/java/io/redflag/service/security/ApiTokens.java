@@ -91,6 +91,25 @@ public class ApiTokens {
         return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = ?").param(id).query(Integer.class).single() > 0;
     }
 
+    /**
+     * Makes {@code token}, chosen by an operator, a valid token of this name and role: kept if it is one
+     * already, otherwise stored (its hash) after the valid tokens of the same name and creator are revoked,
+     * so changing the operator's value replaces the old token. False when it was valid already.
+     */
+    public boolean provision(String name, Role role, String token, String createdBy) {
+        String hash = hash(token);
+        boolean valid = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE token_hash = ? AND name = ? AND role = ?"
+                + " AND revoked_at IS NULL").params(hash, name, role.key()).query(Integer.class).single() > 0;
+        if (valid) {
+            return false;
+        }
+        revokeAll(name, createdBy);
+        jdbc.sql("DELETE FROM api_token WHERE token_hash = ?").param(hash).update(); // a revoked one comes back
+        jdbc.sql("INSERT INTO api_token (name, role, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(name, role.key(), hash, createdBy, utc(clock.instant())).update();
+        return true;
+    }
+
     /** Revokes every token of that name and creator still valid, e.g. the demo's token of an earlier run. */
     public int revokeAll(String name, String createdBy) {
         return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE name = ? AND created_by = ? AND revoked_at IS NULL")
