@@ -37,8 +37,7 @@ final class ActivitySignals {
         int window = f.rules.outreachWindowDays();
         List<Interaction> attempts = new ArrayList<>();
         List<Interaction> unanswered = new ArrayList<>();
-        List<Interaction> all = f.snapshot.interactions().stream().filter(i -> i.at() != null && !f.after(i.at()))
-                .toList();
+        List<Interaction> all = f.dated;
         for (Interaction i : all) {
             if (!f.within(i.at(), window)) {
                 continue;

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,6 +38,18 @@ public final class Scorecard {
         SIGNALS.put(Signal.STALE_PLAN, DealSignals::stalePlan);
     }
 
+    /**
+     * Most severe first, then most points; ties broken by signal, then by the record the finding is about (its
+     * id: stable from day to day, unlike the numbers in the text), then by the text; never by input order.
+     */
+    private static final Comparator<Finding> SEVERITY_ORDER = Comparator.comparing(Finding::severity,
+            Comparator.reverseOrder()).thenComparing(Finding::points, Comparator.reverseOrder())
+            .thenComparing(Finding::key).thenComparing(f -> f.subjectId() == null ? "" : f.subjectId())
+            .thenComparing(Finding::explanation);
+
+    /** The trend is the score now minus the score this many days earlier. */
+    public static final int TREND_DAYS = 30;
+
     private final ScorecardConfig config;
     /** The configuration as hashed text, written once: it is part of every assessment's input hash. */
     private final String configText;
@@ -56,11 +70,19 @@ public final class Scorecard {
     }
 
     /**
-     * The score the account had as of an earlier moment (replayed from the snapshot, for the trend when no
+     * The day the trend compares with: {@link #TREND_DAYS} UTC days before the as-of day. A whole day, not the
+     * instant 30 days back, so every rescore on one day compares with the same earlier score.
+     */
+    public static LocalDate trendDay(Instant asOf) {
+        return LocalDate.ofInstant(asOf, ZoneOffset.UTC).minusDays(TREND_DAYS);
+    }
+
+    /**
+     * The score the account had on an earlier day (replayed from the snapshot, for the trend when no
      * assessment was stored then). Skips the input hash, which a replay does not keep.
      */
-    public int scoreAsOf(AccountSnapshot snapshot, Instant asOf) {
-        return assess(snapshot, asOf, false).score();
+    public int scoreOn(AccountSnapshot snapshot, LocalDate day) {
+        return assess(snapshot, day.atStartOfDay(ZoneOffset.UTC).toInstant(), false).score();
     }
 
     private Assessment assess(AccountSnapshot snapshot, Instant asOf, boolean withHash) {
@@ -81,7 +103,8 @@ public final class Scorecard {
             }
             int cap = config.weights().get(signal).cap();
             int points = 0;
-            for (Finding f : found) {
+            // The most severe findings take the signal's points first, in an order the inputs' order cannot change.
+            for (Finding f : found.stream().sorted(SEVERITY_ORDER).toList()) {
                 int p = (int) Math.round(Math.min(f.points(), Math.max(0, cap - points)) * multiplier);
                 points += f.points();
                 findings.add(new Finding(f.key(), f.kind(), f.severity(), p, f.explanation(), f.recordIds(),
@@ -90,8 +113,7 @@ public final class Scorecard {
             }
         }
         findings.sort(Comparator.comparing((Finding f) -> f.kind() == Finding.Kind.INSUFFICIENT_EVIDENCE)
-                .thenComparing(Finding::severity, Comparator.reverseOrder())
-                .thenComparing(Finding::points, Comparator.reverseOrder()).thenComparing(Finding::key));
+                .thenComparing(SEVERITY_ORDER));
         List<Finding> positives = PositiveEvidence.find(facts);
         // Good news softens risks but never hides them: at most a quarter of the risk points come back.
         int back = Math.min(Math.min(config.positiveCap(), risk / 4), positives.stream().mapToInt(Finding::points)
@@ -130,19 +152,20 @@ public final class Scorecard {
                 + first.explanation() + ")", first.recordIds(), first.subjectId());
     }
 
-    /** SHA-256 of the inputs: the snapshot's records as of asOf, the as-of time and the configuration. */
+    /** SHA-256 of the inputs: the snapshot's records as of asOf's day, the as-of time and the configuration. */
     private String hash(AccountSnapshot s, Instant asOf) {
+        Instant end = Facts.horizon(asOf);
         StringBuilder in = new StringBuilder(16384).append(asOf).append('\n').append(configText).append('\n');
         InputText.append(in, s.account());
         InputText.append(in, s.owner()).append(s.keyAccount()).append(s.strategic());
         InputText.append(in, s.ownerLogging());
-        appendSorted(in, s.contacts().stream().filter(c -> c.createdAt() == null || !c.createdAt().isAfter(asOf)));
+        appendSorted(in, s.contacts().stream().filter(c -> c.createdAt() == null || c.createdAt().isBefore(end)));
         appendSorted(in, s.interactions().stream());
-        appendSorted(in, s.opportunities().stream().filter(o -> o.createdAt() == null || !o.createdAt().isAfter(asOf)));
-        appendSorted(in, s.cases().stream().filter(c -> c.openedAt() == null || !c.openedAt().isAfter(asOf)));
-        appendSorted(in, s.history().stream().filter(h -> !h.at().isAfter(asOf)));
+        appendSorted(in, s.opportunities().stream().filter(o -> o.createdAt() == null || o.createdAt().isBefore(end)));
+        appendSorted(in, s.cases().stream().filter(c -> c.openedAt() == null || c.openedAt().isBefore(end)));
+        appendSorted(in, s.history().stream().filter(h -> h.at().isBefore(end)));
         appendSorted(in, s.formerContacts().stream());
-        appendSorted(in, s.contactChanges().stream().filter(c -> !c.at().isAfter(asOf)));
+        appendSorted(in, s.contactChanges().stream().filter(c -> c.at().isBefore(end)));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(in.toString().getBytes(StandardCharsets.UTF_8)));

@@ -98,7 +98,7 @@ class ScorecardTest {
         Assessment late = SCORECARD.assess(snapshot, evening);
         assertThat(late.findings()).isEqualTo(early.findings());
         assertThat(late.score()).isEqualTo(early.score());
-        assertThat(SCORECARD.scoreAsOf(snapshot, morning)).isEqualTo(early.score());
+        assertThat(SCORECARD.scoreOn(snapshot, LocalDate.of(2026, 6, 30))).isEqualTo(early.score());
         assertThat(SCORECARD.assess(snapshot, Instant.parse("2026-07-01T00:00:05Z")).findings())
                 .isNotEqualTo(early.findings());
     }

@@ -3,6 +3,7 @@ package io.redflag.service.scoring;
 import io.redflag.domain.scoring.Assessment;
 import io.redflag.domain.scoring.Finding;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -50,19 +51,23 @@ final class AssessmentStore {
                         a.level().label(), a.trend(), a.keyAccount(), a.strategic(), a.accountId()}).toList());
     }
 
-    /** Each account's latest score at or before {@code at}, where one was stored. */
-    Map<String, Integer> scoresAsOf(Collection<String> accountIds, Instant at) {
+    /**
+     * Each account's latest score stored on or before {@code day} (UTC), where one was stored: the whole day,
+     * so every rescore on a later day compares with the same score whatever its hour.
+     */
+    Map<String, Integer> scoresOn(Collection<String> accountIds, LocalDate day) {
         Map<String, Integer> out = new HashMap<>();
         List<String> ids = List.copyOf(accountIds);
+        Object end = time(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             Object[] args = new Object[chunk.size() + 1];
-            args[0] = time(at);
+            args[0] = end;
             for (int i = 0; i < chunk.size(); i++) {
                 args[i + 1] = chunk.get(i);
             }
             jdbc.query("SELECT a.account_id, a.score FROM assessment a JOIN (SELECT account_id, MAX(as_of) AS as_of"
-                    + " FROM assessment WHERE as_of <= ? AND account_id IN ("
+                    + " FROM assessment WHERE as_of < ? AND account_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY account_id) l"
                     + " ON l.account_id = a.account_id AND l.as_of = a.as_of", rs -> {
                         out.put(rs.getString(1), rs.getInt(2));

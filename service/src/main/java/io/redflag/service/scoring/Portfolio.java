@@ -3,7 +3,6 @@ package io.redflag.service.scoring;
 import io.redflag.service.store.OwnTasks;
 import io.redflag.domain.scoring.AccountSnapshot;
 import io.redflag.domain.scoring.KeyAccounts;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,14 +46,16 @@ final class Portfolio {
                     owned.put(rs.getString(1), rs.getInt(2));
                 });
         Map<String, Integer> logged = new HashMap<>();
-        Object since = AssessmentStore.time(asOf.minus(Duration.ofDays(90)));
-        Object until = AssessmentStore.time(asOf);
+        // Whole UTC days, as the scorecard's windows count them: the 90 days up to the end of today, so a rerun
+        // later the same day counts the same.
+        Object since = AssessmentStore.time(today.minusDays(89).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Object until = AssessmentStore.time(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         jdbc.query("SELECT owner, COUNT(*) FROM task WHERE deleted = FALSE AND closed = TRUE AND " + OwnTasks.NOT_OWN
-                + " AND ((completed_at > ? AND completed_at <= ?) OR (completed_at IS NULL AND due_date > ?"
+                + " AND ((completed_at >= ? AND completed_at < ?) OR (completed_at IS NULL AND due_date > ?"
                 + " AND due_date <= ?)) GROUP BY owner", rs -> {
                     logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);
                 }, since, until, today.minusDays(90), today);
-        jdbc.query("SELECT owner, COUNT(*) FROM event WHERE deleted = FALSE AND start_at > ? AND start_at <= ?"
+        jdbc.query("SELECT owner, COUNT(*) FROM event WHERE deleted = FALSE AND start_at >= ? AND start_at < ?"
                 + " GROUP BY owner", rs -> {
                     logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);
                 }, since, until);

@@ -151,6 +151,7 @@ public final class ScoringService {
         Instant started = clock.instant();
         Instant asOf = started;
         Portfolio portfolio = portfolio(asOf, everyAccount);
+        LocalDate trendDay = Scorecard.trendDay(asOf);
         int pending = 0;
         int planned = 0;
         // Many accounts: one pass over the follow-ups beats a look-up per batch.
@@ -172,7 +173,7 @@ public final class ScoringService {
             Map<String, String> names = new HashMap<>();
             Map<String, CrmUser> owners = new HashMap<>();
             Map<String, CrmUser> managers = new HashMap<>();
-            Map<String, Integer> earlier = assessments.scoresAsOf(batch, asOf.minus(Duration.ofDays(30)));
+            Map<String, Integer> earlier = assessments.scoresOn(batch, trendDay);
             for (StoredAccount one : stored) {
                 var account = one.account();
                 CrmUser owner = users.user(account.ownerId()).orElse(null);
@@ -187,7 +188,7 @@ public final class ScoringService {
                 Integer before = earlier.get(account.id());
                 if (before == null) {
                     // No stored score 30 days back: scoring is pure, so replay it as of then.
-                    before = scorecard.scoreAsOf(snapshot, asOf.minus(Duration.ofDays(30)));
+                    before = scorecard.scoreOn(snapshot, trendDay);
                 }
                 done.add(a.withTrend(before));
                 names.put(account.id(), account.name());
