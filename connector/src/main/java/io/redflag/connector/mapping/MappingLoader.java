@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -215,6 +217,7 @@ public final class MappingLoader {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
+            List<Mapping.PatternMeaning> patterns = new ArrayList<>();
             String fallback = null;
             for (NodeTuple e : entries.getValue()) {
                 String crmValue = key(e);
@@ -224,11 +227,16 @@ public final class MappingLoader {
                             + property + " (expected one of " + p.meanings().stream().sorted().toList() + ")");
                 } else if (crmValue.equals("*")) {
                     fallback = meaning;
+                } else if (crmValue.length() > 2 && crmValue.startsWith("/") && crmValue.endsWith("/")) {
+                    Pattern pattern = pattern(e.getKeyNode(), subject + "." + crmValue, crmValue);
+                    if (pattern != null) {
+                        patterns.add(new Mapping.PatternMeaning(pattern, meaning));
+                    }
                 } else {
                     values.put(crmValue, meaning);
                 }
             }
-            out.put(property, new Mapping.ValueMap(values, fallback, line(t.getKeyNode())));
+            out.put(property, new Mapping.ValueMap(values, patterns, fallback, line(t.getKeyNode())));
         }
     }
 
@@ -253,6 +261,17 @@ public final class MappingLoader {
                 items.add(scalar(item));
             }
             out.put(name, items);
+        }
+    }
+
+    /** A key written /regex/: compiled case-insensitive, or reported at its line when it is not valid. */
+    private Pattern pattern(Node key, String subject, String slashed) {
+        try {
+            return Pattern.compile(slashed.substring(1, slashed.length() - 1),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            error(key, subject, "not a valid regular expression: " + e.getDescription());
+            return null;
         }
     }
 

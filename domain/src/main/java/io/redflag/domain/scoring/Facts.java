@@ -155,6 +155,15 @@ final class Facts {
         return t != null && !after(t) && daysSince(t) < days;
     }
 
+    /**
+     * Whether the user visibly logs inbound replies: across all their accounts over the baseline window, the
+     * replies they logged make at least the configured share of the emails they sent.
+     */
+    boolean logsReplies(String userId) {
+        AccountSnapshot.ReplyLogging r = userId == null ? null : snapshot.replyLogging().get(userId);
+        return r != null && r.repliesLogged() > 0 && r.repliesLogged() >= rules.replyLoggingShare() * r.emailsSent();
+    }
+
     /** Whether a title alone reads as an executive's (CEO, CFO, Chief …). */
     boolean executiveTitle(String title) {
         return matches(executiveTitles, title);

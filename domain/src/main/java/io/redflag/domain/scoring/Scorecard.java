@@ -159,6 +159,9 @@ public final class Scorecard {
         InputText.append(in, s.account());
         InputText.append(in, s.owner()).append(s.keyAccount()).append(s.strategic());
         InputText.append(in, s.ownerLogging());
+        s.replyLogging().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> InputText.append(
+                in.append(e.getKey()).append('='), e.getValue()));
+        in.append('\n');
         appendSorted(in, s.contacts().stream().filter(c -> c.createdAt() == null || c.createdAt().isBefore(end)));
         appendSorted(in, s.interactions().stream());
         appendSorted(in, s.opportunities().stream().filter(o -> o.createdAt() == null || o.createdAt().isBefore(end)));

@@ -29,13 +29,20 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
     public record Weight(int points, int cap, Severity severity) {
     }
 
-    /** Windows (days) and thresholds of the signals. */
+    /**
+     * Windows (days) and thresholds of the signals.
+     *
+     * @param replyLoggingShare a user visibly logs inbound replies when, over the activity baseline window and
+     *                          across all their accounts, the replies they logged are at least this share of the
+     *                          emails they sent; only then is their unreplied email evidence of no answer
+     */
     public record Rules(int activityWindowDays, int activityBaselineDays, double activityDeclineRatio,
             double activityMinimumPerMonth, double silenceMultiplier, int silenceMinimumDays, int outreachWindowDays,
             int outreachMinimumAttempts, double outreachUnansweredShare, int replyWindowDays, int engagedWindowDays,
             int minimumEngagedContacts, int executiveAccessDays, int executiveChangeDays, int ownerChangeDays,
             int caseOpenDays, int caseVolumeDays, double caseVolumeRatio, double revenueDeclineRatio,
-            int stallPushes, int stallPushDays, int competitorLossDays, int stalePlanDays, int newContactDays) {
+            int stallPushes, int stallPushDays, int competitorLossDays, int stalePlanDays, int newContactDays,
+            double replyLoggingShare) {
     }
 
     /**
@@ -98,7 +105,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "Re-qualify the deal and write its next step; schedule the next meeting.", "Low", 7));
         return new ScorecardConfig("default-1", new Levels(75, 55, 35), w,
                 new Rules(30, 180, 0.5, 2.0, 2.5, 30, 60, 3, 0.6, 7, 90, 2, 180, 60, 90, 30, 90, 2.0, 0.8, 2, 60,
-                        180, 30, 90),
+                        180, 30, 90, 0.1),
                 1.25, 10, 1.0,
                 List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
                 List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
@@ -127,6 +134,8 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "rules.outreachUnansweredShare", rules.outreachUnansweredShare(), "above 0, at most 1");
         require(rules.revenueDeclineRatio() > 0 && rules.revenueDeclineRatio() < 1, "rules.revenueDeclineRatio",
                 rules.revenueDeclineRatio(), "between 0 and 1");
+        require(rules.replyLoggingShare() > 0 && rules.replyLoggingShare() <= 1, "rules.replyLoggingShare",
+                rules.replyLoggingShare(), "above 0, at most 1");
         require(rules.silenceMultiplier() >= 1, "rules.silenceMultiplier", rules.silenceMultiplier(), "1 or more");
         for (int days : List.of(rules.activityWindowDays(), rules.activityBaselineDays(), rules.silenceMinimumDays(),
                 rules.outreachWindowDays(), rules.replyWindowDays(), rules.engagedWindowDays(),

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A fluent builder of account snapshots for scorecard tests; times are days before {@link #NOW}. */
@@ -41,6 +43,9 @@ final class Accounts {
     private int created = 1000;
     private String changeEvent;
     private AccountSnapshot.OwnerLogging logging = new AccountSnapshot.OwnerLogging(500, 10);
+    /** By default the owner's email tool logs replies: 12 logged for 40 sent. */
+    private final Map<String, AccountSnapshot.ReplyLogging> replies = new HashMap<>(Map.of(OWNER,
+            new AccountSnapshot.ReplyLogging(40, 12)));
     private int seq;
 
     static Accounts account() {
@@ -172,10 +177,22 @@ final class Accounts {
         return this;
     }
 
+    /** How the owner logs email across all their accounts: sent, and inbound replies logged. */
+    Accounts emails(int sent, int repliesLogged) {
+        replies.put(OWNER, new AccountSnapshot.ReplyLogging(sent, repliesLogged));
+        return this;
+    }
+
+    /** Nothing known of how the owner logs email. */
+    Accounts emailHabitsUnknown() {
+        replies.clear();
+        return this;
+    }
+
     AccountSnapshot build() {
         Account a = new Account(ACCOUNT, "Acme Corp", OWNER, null, null, null, null, changeEvent, daysAgo(created),
                 daysAgo(1));
         return new AccountSnapshot(a, owner, contacts, interactions, opportunities, cases, history, key, strategic,
-                logging, formerContacts, contactChanges);
+                logging, formerContacts, contactChanges, replies);
     }
 }

@@ -88,7 +88,8 @@ class RerunTest {
         AccountSnapshot reversed = new AccountSnapshot(snapshot.account(), snapshot.owner(),
                 reversed(snapshot.contacts()), reversed(snapshot.interactions()), reversed(snapshot.opportunities()),
                 reversed(snapshot.cases()), reversed(snapshot.history()), snapshot.keyAccount(), snapshot.strategic(),
-                snapshot.ownerLogging(), reversed(snapshot.formerContacts()), reversed(snapshot.contactChanges()));
+                snapshot.ownerLogging(), reversed(snapshot.formerContacts()), reversed(snapshot.contactChanges()),
+                snapshot.replyLogging());
         Assessment a = SCORECARD.assess(snapshot, Accounts.NOW);
         Assessment b = SCORECARD.assess(reversed, Accounts.NOW);
         assertThat(a.findings()).hasSizeGreaterThan(TOP_REASONS);

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,8 +56,7 @@ public final class ScoringService {
     private final DirtyAccounts dirty;
     private final UserDirectory users;
     private final Clock clock;
-    private final double paretoShare;
-    private final List<String> keyTiers;
+    private final Portfolio.Settings portfolioSettings;
     private final List<String> strategicSegments;
     private Portfolio portfolio;
     private Instant portfolioAt;
@@ -79,9 +79,11 @@ public final class ScoringService {
         this.dirty = dirty;
         this.users = users;
         this.clock = clock;
-        this.paretoShare = paretoShare;
         var lists = mapping.entities().get("account").lists();
-        this.keyTiers = lists.getOrDefault("keyTiers", List.of());
+        this.portfolioSettings = new Portfolio.Settings(paretoShare, lists.getOrDefault("keyTiers", List.of()),
+                scorecard.config().rules().activityBaselineDays(), mapping.entities().get("task").lists()
+                        .getOrDefault("inboundSubjectPrefixes", List.of()).stream()
+                        .map(p -> p.toLowerCase(Locale.ROOT)).toList());
         this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
     }
 
@@ -114,6 +116,18 @@ public final class ScoringService {
         }
     }
 
+    /** How the users who logged this account's emails log replies (only they matter to its snapshot). */
+    private static Map<String, AccountSnapshot.ReplyLogging> replyLogging(StoredAccount one, Portfolio portfolio) {
+        Map<String, AccountSnapshot.ReplyLogging> out = new HashMap<>();
+        for (var i : one.interactions()) {
+            var r = i.ownerId() == null ? null : portfolio.replies.get(i.ownerId());
+            if (r != null && i.kind() == io.redflag.domain.model.Interaction.Kind.EMAIL) {
+                out.put(i.ownerId(), r);
+            }
+        }
+        return out;
+    }
+
     /** AccountHistory keeps owners as user ids: a rep reads names. */
     private String userName(String value) {
         if (value == null || !value.startsWith("005") || value.length() != 18) {
@@ -134,7 +148,7 @@ public final class ScoringService {
         if (reuse) {
             return portfolio;
         }
-        Portfolio read = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
+        Portfolio read = Portfolio.read(dataSource, asOf, portfolioSettings);
         if (portfolio != null && !everyAccount) {
             Set<String> moved = new HashSet<>(read.keyAccounts);
             moved.addAll(portfolio.keyAccounts);
@@ -183,7 +197,8 @@ public final class ScoringService {
                                         userName(h.newValue()), h.at())).toList(),
                         portfolio.keyAccounts.contains(account.id()),
                         KeyAccounts.strategic(account.tier(), account.segment(), strategicSegments),
-                        portfolio.logging.get(account.ownerId()), one.formerContacts(), one.contactChanges());
+                        portfolio.logging.get(account.ownerId()), one.formerContacts(), one.contactChanges(),
+                        replyLogging(one, portfolio));
                 Assessment a = scorecard.assess(snapshot, asOf);
                 Integer before = earlier.get(account.id());
                 if (before == null) {
