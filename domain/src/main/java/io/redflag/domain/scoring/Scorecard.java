@@ -9,15 +9,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Scores accounts: a pure function of (snapshot, as-of time, configuration). Start at 100, subtract each
  * risk's points (capped per signal; multiplied for the strategic segment), add back positive evidence
- * (capped, and at most a quarter of the risk points), clamp to 0..100, read the level; a critical finding holds the level at At Risk or worse.
+ * (capped, and at most a quarter of the risk points), clamp to 0..100, read the level; a critical finding
+ * holds the level at At Risk or worse; a Healthy level whose evidence coverage is below minimumCoverage is
+ * Unknown.
  */
 public final class Scorecard {
     private static final Map<Signal, Function<Facts, List<Finding>>> SIGNALS = new EnumMap<>(Signal.class);
@@ -87,9 +91,10 @@ public final class Scorecard {
 
     private Assessment assess(AccountSnapshot snapshot, Instant asOf, boolean withHash) {
         Facts facts = new Facts(snapshot, asOf, config, titles);
-        boolean thinEvidence = thinEvidence(snapshot);
+        Set<Evidence> present = Inputs.present(facts);
         double multiplier = snapshot.strategic() ? config.strategicMultiplier() : 1.0;
         List<Finding> findings = new ArrayList<>();
+        Set<Signal> spoke = EnumSet.noneOf(Signal.class);
         int risk = 0;
         for (var entry : SIGNALS.entrySet()) {
             Signal signal = entry.getKey();
@@ -97,10 +102,11 @@ public final class Scorecard {
             if (found.isEmpty()) {
                 continue;
             }
-            if (thinEvidence && signal.activityBased()) {
-                findings.add(insufficient(signal, found.get(0), snapshot));
+            if (signal.restsOnAbsence() && !present.containsAll(signal.needs())) {
+                findings.add(insufficient(signal, found.get(0), snapshot, present));
                 continue;
             }
+            spoke.add(signal);
             int cap = config.weights().get(signal).cap();
             int points = 0;
             // The most severe findings take the signal's points first, in an order the inputs' order cannot change.
@@ -125,8 +131,19 @@ public final class Scorecard {
         if (critical && level.ordinal() < Level.AT_RISK.ordinal()) {
             level = Level.AT_RISK;
         }
+        Coverage coverage = Coverage.of(present, SIGNALS.keySet().stream().filter(sig -> applies(sig, snapshot))
+                .toList(), spoke);
+        if (level == Level.HEALTHY && coverage.share() < config.minimumCoverage()) {
+            level = Level.UNKNOWN; // no risk found, but too little evidence to call it health
+        }
         return new Assessment(snapshot.account().id(), asOf, score, level, findings, positives,
-                snapshot.keyAccount(), snapshot.strategic(), config.version(), withHash ? hash(snapshot, asOf) : null, null);
+                snapshot.keyAccount(), snapshot.strategic(), config.version(), withHash ? hash(snapshot, asOf) : null,
+                null, coverage);
+    }
+
+    /** Executive access is asked of the strategic segment only. */
+    private static boolean applies(Signal signal, AccountSnapshot snapshot) {
+        return signal != Signal.NO_EXECUTIVE_ACCESS || snapshot.strategic();
     }
 
     private Level level(int score) {
@@ -135,21 +152,20 @@ public final class Scorecard {
                 : score >= l.atRisk() ? Level.AT_RISK : Level.CRITICAL;
     }
 
-    /** The owner logs so little everywhere that silence on this account proves nothing. */
-    private boolean thinEvidence(AccountSnapshot s) {
+    /** A risk the records cannot support: what is missing may be missing from the CRM, not at the customer. */
+    private static Finding insufficient(Signal signal, Finding first, AccountSnapshot s, Set<Evidence> present) {
         var logging = s.ownerLogging();
-        if (logging.accountsOwned() <= 0) {
-            return false;
-        }
-        return (double) logging.interactionsLast90Days() / logging.accountsOwned() < config.minimumLoggingPerAccount();
-    }
-
-    private static Finding insufficient(Signal signal, Finding first, AccountSnapshot s) {
-        var logging = s.ownerLogging();
-        return new Finding(signal.name(), Finding.Kind.INSUFFICIENT_EVIDENCE, Severity.LOW, 0, "Not counted as risk:"
-                + " the owner logged " + logging.interactionsLast90Days() + " interactions in 90 days across "
-                + logging.accountsOwned() + " accounts, too few to tell silence from missing logs ("
-                + first.explanation() + ")", first.recordIds(), first.subjectId());
+        Evidence missing = signal.needs().stream().filter(e -> !present.contains(e)).findFirst().orElseThrow();
+        String why = switch (missing) {
+            case ACTIVITY_LOGGING -> logging.accountsOwned() <= 0 ? "how much the owner logs is unknown"
+                    : "the owner logged " + logging.interactionsLast90Days() + " interactions in 90 days across "
+                            + logging.accountsOwned() + " accounts, too few to tell silence from missing logs";
+            case CONTACT_ROLES -> "no contact of the account has a role or a title, so its key contacts cannot be told";
+            case REVENUE_HISTORY -> "the account's deals do not reach back over the revenue history window";
+            case FIELD_HISTORY -> "no field history of the account reaches Redflag";
+        };
+        return new Finding(signal.name(), Finding.Kind.INSUFFICIENT_EVIDENCE, Severity.LOW, 0, "Not counted as risk: "
+                + why + " (" + first.explanation() + ")", first.recordIds(), first.subjectId());
     }
 
     /** SHA-256 of the inputs: the snapshot's records as of asOf's day, the as-of time and the configuration. */

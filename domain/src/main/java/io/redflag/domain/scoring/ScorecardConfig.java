@@ -16,10 +16,13 @@ import java.util.regex.PatternSyntaxException;
  *                               risk points, so good news softens a risk but never hides it
  * @param minimumLoggingPerAccount interactions per owned account in 90 days below which an owner's
  *                               activity-based findings are reported as insufficient evidence
+ * @param minimumCoverage        the share of signals (0 to 1) that must have their inputs for an account
+ *                               without risks to be Healthy; below it the level is Unknown
  */
 public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight> weights, Rules rules,
-        double strategicMultiplier, int positiveCap, double minimumLoggingPerAccount, List<String> executiveTitles,
-        List<String> keyContactTitles, List<String> competitiveLossReasons, FollowUps followUps) {
+        double strategicMultiplier, int positiveCap, double minimumLoggingPerAccount, double minimumCoverage,
+        List<String> executiveTitles, List<String> keyContactTitles, List<String> competitiveLossReasons,
+        FollowUps followUps) {
 
     /** Lowest score of each level; below {@code atRisk} is Critical. */
     public record Levels(int healthy, int watch, int atRisk) {
@@ -106,7 +109,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
         return new ScorecardConfig("default-1", new Levels(75, 55, 35), w,
                 new Rules(30, 180, 0.5, 2.0, 2.5, 30, 60, 3, 0.6, 7, 90, 2, 180, 60, 90, 30, 90, 2.0, 0.8, 2, 60,
                         180, 30, 90, 0.1),
-                1.25, 10, 1.0,
+                1.25, 10, 1.0, 0.6,
                 List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
                 List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
                 List.of("Competitor"), new FollowUps(true, 10, 30, p));
@@ -148,6 +151,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "1 to 3");
         require(positiveCap >= 0 && positiveCap <= 50, "positiveCap", positiveCap, "0 to 50");
         require(minimumLoggingPerAccount >= 0, "minimumLoggingPerAccount", minimumLoggingPerAccount, "0 or more");
+        require(minimumCoverage >= 0 && minimumCoverage <= 1, "minimumCoverage", minimumCoverage, "0 to 1");
         for (String key : List.of("executiveTitles", "keyContactTitles")) {
             List<String> patterns = key.equals("executiveTitles") ? executiveTitles : keyContactTitles;
             require(patterns != null, key, null, "a list of regular expressions");

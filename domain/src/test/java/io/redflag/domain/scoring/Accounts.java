@@ -157,6 +157,11 @@ final class Accounts {
         return this;
     }
 
+    Accounts notStrategic() {
+        this.strategic = false;
+        return this;
+    }
+
     Accounts notKey() {
         this.key = false;
         return this;

@@ -197,15 +197,10 @@ class ScorecardTest {
     @Test
     void theDefaultsAreValidAndABadSettingNamesItsKey() {
         assertThat(CONFIG.validate()).isSameAs(CONFIG);
-        var bad = new ScorecardConfig(CONFIG.version(), new ScorecardConfig.Levels(50, 60, 35), CONFIG.weights(),
-                CONFIG.rules(), CONFIG.strategicMultiplier(), CONFIG.positiveCap(), CONFIG.minimumLoggingPerAccount(),
-                CONFIG.executiveTitles(), CONFIG.keyContactTitles(), CONFIG.competitiveLossReasons(),
-                CONFIG.followUps());
+        var bad = ScorecardConfigTest.with(CONFIG, "levels", new ScorecardConfig.Levels(50, 60, 35));
         assertThatThrownBy(bad::validate).isInstanceOf(ScorecardConfigException.class)
                 .hasMessageContaining("levels").hasMessageContaining("100 >= healthy > watch > atRisk > 0");
-        var badTitle = new ScorecardConfig(CONFIG.version(), CONFIG.levels(), CONFIG.weights(), CONFIG.rules(),
-                CONFIG.strategicMultiplier(), CONFIG.positiveCap(), CONFIG.minimumLoggingPerAccount(),
-                List.of("(CEO"), CONFIG.keyContactTitles(), CONFIG.competitiveLossReasons(), CONFIG.followUps());
+        var badTitle = ScorecardConfigTest.with(CONFIG, "executiveTitles", List.of("(CEO"));
         assertThatThrownBy(badTitle::validate).hasMessageContaining("executiveTitles = '(CEO'");
     }
 

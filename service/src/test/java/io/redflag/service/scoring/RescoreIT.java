@@ -87,7 +87,7 @@ class RescoreIT {
         AssessmentStore assessments = new AssessmentStore(ds, JsonMapper.builder().findAndAddModules().build());
         // Stored 30 days back: an assessment made at noon that day.
         assessments.save(List.of(new Assessment(STORED, THEN, 40, Level.AT_RISK, List.of(), List.of(), false, false,
-                "default-1", "0".repeat(64), null)));
+                "default-1", "0".repeat(64), null, null)));
         Outbox outbox = new Outbox(ds, clock);
         ScoringService scoring = new ScoringService(ds, MAPPING, new Scorecard(ScorecardLoader.load(null, MAPPING)),
                 assessments, outbox, new FollowUpLedger(ds, clock), new DirtyAccounts(ds), new UserDirectory(ds),
