@@ -10,7 +10,7 @@ public enum Evidence {
     ACTIVITY_LOGGING("activity logging"),
     /** The account's contacts have buying roles or titles, so its key contacts can be told. */
     CONTACT_ROLES("contacts with roles or titles"),
-    /** The account's deals reach back over the whole revenue history window (rules.revenueHistoryMonths). */
+    /** The account's deals reach back over the whole revenue history window (rules.revenueHistoryMonths, 24). */
     REVENUE_HISTORY("revenue history"),
     /** The CRM's field history reaches Redflag: account history or opportunity history rows. */
     FIELD_HISTORY("field history");

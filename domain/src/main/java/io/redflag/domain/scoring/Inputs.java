@@ -9,9 +9,6 @@ import java.util.Set;
 
 /** Which of the inputs the signals need ({@link Evidence}) one account's records provide as of one day. */
 final class Inputs {
-    /** How far back the account's deals must reach for its revenue history to count. */
-    static final int REVENUE_HISTORY_MONTHS = 24;
-
     private Inputs() {
     }
 
@@ -23,7 +20,7 @@ final class Inputs {
         if (f.contacts.stream().anyMatch(Inputs::described)) {
             present.add(Evidence.CONTACT_ROLES);
         }
-        LocalDate since = f.today.minusMonths(REVENUE_HISTORY_MONTHS);
+        LocalDate since = f.today.minusMonths(f.rules.revenueHistoryMonths());
         if (f.opportunities.stream().anyMatch(o -> reachesBack(o, since))) {
             present.add(Evidence.REVENUE_HISTORY);
         }

@@ -40,6 +40,7 @@ public final class Scorecard {
         SIGNALS.put(Signal.PIPELINE_STALL, DealSignals::pipelineStall);
         SIGNALS.put(Signal.LOST_TO_COMPETITOR, DealSignals::lostToCompetitor);
         SIGNALS.put(Signal.STALE_PLAN, DealSignals::stalePlan);
+        SIGNALS.put(Signal.PIPELINE_COVERAGE, DealSignals::pipelineCoverage);
     }
 
     /**
@@ -141,9 +142,13 @@ public final class Scorecard {
                 null, coverage);
     }
 
-    /** Executive access is asked of the strategic segment only. */
+    /** Executive access is asked of the strategic segment only, pipeline coverage of key accounts only. */
     private static boolean applies(Signal signal, AccountSnapshot snapshot) {
-        return signal != Signal.NO_EXECUTIVE_ACCESS || snapshot.strategic();
+        return switch (signal) {
+            case NO_EXECUTIVE_ACCESS -> snapshot.strategic();
+            case PIPELINE_COVERAGE -> snapshot.keyAccount();
+            default -> true;
+        };
     }
 
     private Level level(int score) {

@@ -38,6 +38,12 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
      * @param replyLoggingShare a user visibly logs inbound replies when, over the activity baseline window and
      *                          across all their accounts, the replies they logged are at least this share of the
      *                          emails they sent; only then is their unreplied email evidence of no answer
+     * @param revenueWindowMonths  the trailing window of won revenue (REVENUE_DECLINE, PIPELINE_COVERAGE)
+     * @param revenueHistoryMonths how far back REVENUE_DECLINE compares: the window against the months before
+     *                             it; deals reaching back this far make the account's revenue history
+     * @param pipelineHorizonMonths open deals due within this many months make the pipeline ahead
+     * @param pipelineCoverageRatio PIPELINE_COVERAGE fires when that pipeline (stage-weighted where the
+     *                              mapping gives probabilities) is below this share of the trailing won revenue
      */
     public record Rules(int activityWindowDays, int activityBaselineDays, double activityDeclineRatio,
             double activityMinimumPerMonth, double silenceMultiplier, int silenceMinimumDays, int outreachWindowDays,
@@ -45,7 +51,8 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
             int minimumEngagedContacts, int executiveAccessDays, int executiveChangeDays, int ownerChangeDays,
             int caseOpenDays, int caseVolumeDays, double caseVolumeRatio, double revenueDeclineRatio,
             int stallPushes, int stallPushDays, int competitorLossDays, int stalePlanDays, int newContactDays,
-            double replyLoggingShare) {
+            double replyLoggingShare, int revenueWindowMonths, int revenueHistoryMonths, int pipelineHorizonMonths,
+            double pipelineCoverageRatio) {
     }
 
     /**
@@ -78,6 +85,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
         w.put(Signal.PIPELINE_STALL, new Weight(16, 32, Severity.MEDIUM));
         w.put(Signal.LOST_TO_COMPETITOR, new Weight(28, 40, Severity.HIGH));
         w.put(Signal.STALE_PLAN, new Weight(14, 28, Severity.LOW));
+        w.put(Signal.PIPELINE_COVERAGE, new Weight(28, 28, Severity.MEDIUM));
         Map<Signal, Playbook> p = new EnumMap<>(Signal.class);
         p.put(Signal.KEY_CONTACT_LEFT, new Playbook("Meet the successor of {subject} at {name}",
                 "Meet the successor within 14 days and map every decision maker again.", "High", 14));
@@ -106,9 +114,12 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "Find out what the competitor won with and protect the remaining business.", "High", 14));
         p.put(Signal.STALE_PLAN, new Playbook("Write the next step for {subject}",
                 "Re-qualify the deal and write its next step; schedule the next meeting.", "Low", 7));
+        p.put(Signal.PIPELINE_COVERAGE, new Playbook("Build the pipeline ahead at {name}",
+                "Renewals and expansion are missing from the pipeline: open the renewal of this year's business"
+                        + " and qualify the next expansion with the customer.", "Normal", 14));
         return new ScorecardConfig("default-1", new Levels(75, 55, 35), w,
                 new Rules(30, 180, 0.5, 2.0, 2.5, 30, 60, 3, 0.6, 7, 90, 2, 180, 60, 90, 30, 90, 2.0, 0.8, 2, 60,
-                        180, 30, 90, 0.1),
+                        180, 30, 90, 0.1, 12, 24, 6, 0.5),
                 1.25, 10, 1.0, 0.6,
                 List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
                 List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
@@ -139,6 +150,14 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 rules.revenueDeclineRatio(), "between 0 and 1");
         require(rules.replyLoggingShare() > 0 && rules.replyLoggingShare() <= 1, "rules.replyLoggingShare",
                 rules.replyLoggingShare(), "above 0, at most 1");
+        require(rules.revenueWindowMonths() >= 1 && rules.revenueWindowMonths() <= 60, "rules.revenueWindowMonths",
+                rules.revenueWindowMonths(), "1 to 60");
+        require(rules.revenueHistoryMonths() > rules.revenueWindowMonths() && rules.revenueHistoryMonths() <= 120,
+                "rules.revenueHistoryMonths", rules.revenueHistoryMonths(), "more than revenueWindowMonths, at most 120");
+        require(rules.pipelineHorizonMonths() >= 1 && rules.pipelineHorizonMonths() <= 36,
+                "rules.pipelineHorizonMonths", rules.pipelineHorizonMonths(), "1 to 36");
+        require(rules.pipelineCoverageRatio() > 0 && rules.pipelineCoverageRatio() <= 5, "rules.pipelineCoverageRatio",
+                rules.pipelineCoverageRatio(), "above 0, at most 5");
         require(rules.silenceMultiplier() >= 1, "rules.silenceMultiplier", rules.silenceMultiplier(), "1 or more");
         for (int days : List.of(rules.activityWindowDays(), rules.activityBaselineDays(), rules.silenceMinimumDays(),
                 rules.outreachWindowDays(), rules.replyWindowDays(), rules.engagedWindowDays(),

@@ -28,7 +28,9 @@ public enum Signal {
     REVENUE_DECLINE(false, REVENUE_HISTORY),
     PIPELINE_STALL(false, FIELD_HISTORY),
     LOST_TO_COMPETITOR(false),
-    STALE_PLAN(true, ACTIVITY_LOGGING);
+    STALE_PLAN(true, ACTIVITY_LOGGING),
+    /** Renewals and expansion missing from the pipeline of a key account (scope shrinking ahead). */
+    PIPELINE_COVERAGE(true);
 
     private final boolean restsOnAbsence;
     private final Set<Evidence> needs;

@@ -130,6 +130,14 @@ final class Accounts {
         return id;
     }
 
+    /** A deal created 30 days ago and last changed 2 days ago, with its probability in per cent (null: none). */
+    Accounts opportunity(String name, StageClass stage, String amount, LocalDate close, String probability) {
+        opportunities.add(new Opportunity(id("006"), ACCOUNT, name, "Negotiation/Review", 8, stage,
+                new BigDecimal(amount), close, "Call", null, daysAgo(30), daysAgo(2), List.of(),
+                probability == null ? null : new BigDecimal(probability)));
+        return this;
+    }
+
     Accounts lost(String name, String amount, LocalDate close, String reason) {
         opportunities.add(new Opportunity(id("006"), ACCOUNT, name, "Closed Lost", 0, StageClass.LOST,
                 new BigDecimal(amount), close, null, reason, daysAgo(400), daysAgo(10), List.of()));

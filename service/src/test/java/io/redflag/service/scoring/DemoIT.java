@@ -85,6 +85,7 @@ class DemoIT {
         "Orion Robotics            | Watch    | PIPELINE_STALL      | Deal 'Orion - Assembly Line Automation Phase 2' is stalling",
         "Falcon Freight            | Watch    | LOST_TO_COMPETITOR  | was lost to a competitor",
         "Keystone Insurance        | Watch    | STALE_PLAN          | has no next step and nothing is scheduled",
+        "Tidewater Shipping        | Watch    | PIPELINE_COVERAGE   | Open pipeline due in the next 6 months is 90,000 (stage-weighted) against 980,000 won in the last 12 months (9 %)",
         "Prairie Materials         | Unknown  |                     |",
         "Summit Health Partners    | Healthy  |                     |",
         "Evergreen Energy          | Healthy  |                     |",
