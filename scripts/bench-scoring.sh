@@ -3,11 +3,12 @@
 # fresh H2 file store, then times a full rescore of every account and the write-back of its results, with
 # the API calls against the minimum, and a second round that must write nothing. Figures go to
 # docs/benchmarks.md by hand, with this command.
-#   scripts/bench-scoring.sh [accounts]
+#   scripts/bench-scoring.sh [accounts]        (BENCH_PORT, BENCH_STORE: the emulator's port, the store's folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-20000}
-jdbc=jdbc:h2:file:/tmp/redflag-bench-scoring/store
+store=${BENCH_STORE:-/tmp/redflag-bench-scoring}
+jdbc=jdbc:h2:file:$store/store
 port=${BENCH_PORT:-18789}
 
 ./mvnw -B -q -pl service -am install -DskipTests
@@ -24,7 +25,7 @@ until grep -q "listening on" "$log"; do
   kill -0 $pid 2>/dev/null || { cat "$log"; exit 1; }
   sleep 1
 done
-rm -rf /tmp/redflag-bench-scoring
+rm -rf "$store"
 echo "initial sync:"
 java -Xmx1g -cp "$cp" io.redflag.service.bench.InitialSyncBenchmark "http://127.0.0.1:$port" "$jdbc" sa 2>&1 \
   | grep -E "^total"

@@ -145,8 +145,8 @@ def won(acc, owner, name, amount, closed_days_ago, buyer, won_=True, **extra):
     close = closed.date().isoformat()
     stage = 'Closed Won' if won_ else 'Closed Lost'
     o = add('Opportunity', dict(AccountId=acc, Name=name, StageName=stage, Amount=amount, CloseDate=close,
-                                Type='Existing Business', OwnerId=owner, CreatedById=owner, LastModifiedById=owner,
-                                **{**stamp(opened, closed), **extra}))
+                                Probability=PROB[stage], Type='Existing Business', OwnerId=owner, CreatedById=owner,
+                                LastModifiedById=owner, **{**stamp(opened, closed), **extra}))
     opp_history(o, owner, [(opened, 'Qualification', amount, close),
                            (opened + timedelta(days=45), 'Proposal/Price Quote', amount, close),
                            (closed, stage, amount, close)])
@@ -159,8 +159,9 @@ def open_opp(acc, owner, name, amount, close_in, buyer, next_step, stage='Propos
     close = day(-close_in).date().isoformat()
     opened = day(opened_ago, 16)
     o = add('Opportunity', dict(AccountId=acc, Name=name, StageName=stage, Amount=amount, CloseDate=close,
-                                NextStep=next_step, Type='Existing Business', OwnerId=owner, CreatedById=owner,
-                                LastModifiedById=owner, **{**stamp(opened, day(touched_ago, 17)), **extra}))
+                                Probability=PROB[stage], NextStep=next_step, Type='Existing Business', OwnerId=owner,
+                                CreatedById=owner, LastModifiedById=owner,
+                                **{**stamp(opened, day(touched_ago, 17)), **extra}))
     opp_history(o, owner, history or [(opened, 'Qualification', amount, close),
                                       (day(touched_ago, 17), stage, amount, close)])
     add('OpportunityContactRole', dict(OpportunityId=o, ContactId=buyer, Role='Economic Buyer', IsPrimary=True,
@@ -197,8 +198,9 @@ def revenue_history(acc, owner, buyer, prior, trailing, label):
         won(acc, owner, f'{label} - {["Renewal", "Expansion", "Support upgrade"][i % 3]} FY25', amount, 300 - i * 110, buyer)
 
 def healthy_base(acc, owner, people, label, prior=(300000, 250000, 280000), trailing=(340000, 310000, 330000),
-                 cadences=(21, 10, 14, 14), engage=True, future=True, owner_before=None, opp=True, meet=None):
-    """What a well-run strategic account looks like; stories change one thing."""
+                 cadences=(21, 10, 14, 14), engage=True, future=True, owner_before=None, opp=True, meet=None,
+                 renewal=True):
+    """What a well-run strategic account looks like (its renewal in the pipeline); stories change one thing."""
     exec_, dm = people[0], people[1]
     revenue_history(acc, owner, dm, prior, trailing, label)
     if engage:
@@ -209,6 +211,9 @@ def healthy_base(acc, owner, people, label, prior=(300000, 250000, 280000), trai
     if opp:
         o = open_opp(acc, owner, f'{label} - FY26 Expansion', round(sum(trailing) * 0.4, -3), 75, exec_,
                      'Review the proposal with the CFO on the next call')
+    if renewal:
+        open_opp(acc, owner, f'{label} - FY27 Renewal', round(sum(trailing) * 0.7, -3), 150, dm,
+                 'Confirm the renewal scope with procurement', stage='Negotiation/Review', opened_ago=40, touched_ago=6)
     if future:
         meeting(acc, meet or exec_, owner, -9, status='Scheduled', subject='quarterly business review')
         follow_up(acc, dm, owner, 5, 'Send the revised rollout plan')
@@ -417,6 +422,14 @@ small = account('Crescent Print Shop', JORDAN, 'Media', 'Columbus', 'OH', 6e6, '
 q = team(small, JORDAN, [('Ivy', 'Shaw', 'Owner'), ('Paulo', 'Reis', 'Office Manager')])
 won(small, JORDAN, 'Crescent - Starter licence renewal', 7500, 120, q[0])
 cadence(small, q[0], JORDAN, 45, last=10, kinds=('call', 'email'))
+
+# 19. PIPELINE_COVERAGE (last, so that the stories above keep their random draws)
+a = account('Tidewater Shipping', JORDAN, 'Transportation', 'Seattle', 'WA', 530e6,
+            'Container shipping line; vessel-tracking platform on 40 ships.')
+p = team(a, JORDAN, [('Victor', 'Lang', 'Chief Operating Officer'), ('Priya', 'Raman', 'VP Fleet Operations'),
+                     ('Sean', 'Doyle', 'Fleet Systems Manager'), ('Mia', 'Torres', 'Procurement Manager')])
+healthy_base(a, JORDAN, p, 'Tidewater', opp=False, renewal=False)
+open_opp(a, JORDAN, 'Tidewater - Port Analytics Add-on', 120000, 100, p[1], 'Demo the add-on to the fleet team')
 
 # ------------------------------------------------------------------ write
 os.makedirs(OUT, exist_ok=True)

@@ -125,13 +125,13 @@ describe('every custom field is documented for admins and users', () => {
     }
 });
 
-test('Risk_Level__c offers exactly the four levels, in order, and only those', () => {
+test('Risk_Level__c offers exactly the four levels and Unknown, in order, and only those', () => {
     const level = declaredFields.get('Account.Risk_Level__c');
     assert.ok(level, 'Account.Risk_Level__c is not declared');
     assert.equal(level.valueSet.restricted, 'true');
     assert.deepEqual(
         level.valueSet.valueSetDefinition.value.map((v) => v.fullName),
-        ['Healthy', 'Watch', 'At Risk', 'Critical']
+        ['Healthy', 'Watch', 'At Risk', 'Critical', 'Unknown']
     );
 });
 

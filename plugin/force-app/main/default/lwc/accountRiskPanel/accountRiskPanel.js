@@ -47,9 +47,11 @@ const LEVELS = {
     Healthy: { cssClass: 'level level_healthy', symbol: '●', meaning: 'no significant risk found' },
     Watch: { cssClass: 'level level_watch', symbol: '◆', meaning: 'early warning signs' },
     'At Risk': { cssClass: 'level level_at-risk', symbol: '▲', meaning: 'several risk signals, act this month' },
-    Critical: { cssClass: 'level level_critical', symbol: '■', meaning: 'serious risk, act this week' }
+    Critical: { cssClass: 'level level_critical', symbol: '■', meaning: 'serious risk, act this week' },
+    // No risk found, but too few signals had the records they need: no evidence is not good health.
+    Unknown: { cssClass: 'level level_unknown', symbol: '?', meaning: 'too little evidence in the CRM to judge' }
 };
-const UNKNOWN_LEVEL = { cssClass: 'level level_unknown', symbol: '○', meaning: 'level not set' };
+const UNSET_LEVEL = { cssClass: 'level level_unset', symbol: '○', meaning: 'level not set' };
 
 // Leading list markers people or tools may put in front of a reason.
 const BULLET = /^\s*(?:[-*•·]|\d+[.)])\s+/;
@@ -222,7 +224,12 @@ export default class AccountRiskPanel extends LightningElement {
     }
 
     get levelStyle() {
-        return LEVELS[this.level] ?? UNKNOWN_LEVEL;
+        return LEVELS[this.level] ?? UNSET_LEVEL;
+    }
+
+    /** Unknown: Redflag found no risk but could not check enough of its signals to call the account healthy. */
+    get isUnknown() {
+        return this.level === 'Unknown';
     }
 
     get levelLabel() {

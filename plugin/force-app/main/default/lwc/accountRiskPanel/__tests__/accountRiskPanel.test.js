@@ -13,6 +13,7 @@ const criticalAccount = require('./data/getRecordCritical.json');
 const atRiskAccount = require('./data/getRecordAtRisk.json');
 const watchAccount = require('./data/getRecordWatch.json');
 const healthyAccount = require('./data/getRecordHealthy.json');
+const unknownAccount = require('./data/getRecordUnknown.json');
 const neverScoredAccount = require('./data/getRecordNeverScored.json');
 const followUpTasks = require('./data/getRelatedListRecordsFollowUps.json');
 const noTasks = require('./data/getRelatedListRecordsNone.json');
@@ -144,7 +145,8 @@ describe('c-account-risk-panel', () => {
             { level: 'Healthy', account: healthyAccount, cssClass: 'level_healthy' },
             { level: 'Watch', account: watchAccount, cssClass: 'level_watch' },
             { level: 'At Risk', account: atRiskAccount, cssClass: 'level_at-risk' },
-            { level: 'Critical', account: criticalAccount, cssClass: 'level_critical' }
+            { level: 'Critical', account: criticalAccount, cssClass: 'level_critical' },
+            { level: 'Unknown', account: unknownAccount, cssClass: 'level_unknown' }
         ];
 
         it.each(levels)('shows a $level account with its score and a $cssClass badge', async ({ level, account, cssClass }) => {
@@ -183,7 +185,7 @@ describe('c-account-risk-panel', () => {
             await flush();
 
             const badge = $(element, 'level');
-            expect(badge.classList).toContain('level_unknown');
+            expect(badge.classList).toContain('level_unset');
             expect(badge.querySelector('.level__label').textContent).toBe('Not set');
         });
 
@@ -197,7 +199,7 @@ describe('c-account-risk-panel', () => {
     });
 
     describe('accessibility of the level badge', () => {
-        it.each([criticalAccount, atRiskAccount, watchAccount, healthyAccount].map((account) => ({
+        it.each([criticalAccount, atRiskAccount, watchAccount, healthyAccount, unknownAccount].map((account) => ({
             level: account.fields.Risk_Level__c.value,
             account
         })))(
@@ -289,6 +291,33 @@ describe('c-account-risk-panel', () => {
 
             expect($(element, 'reasons')).toBeNull();
             expect($(element, 'no-reasons')).not.toBeNull();
+            expect($(element, 'too-little-evidence')).toBeNull();
+        });
+
+        it('explains an Unknown level as too little evidence, not as nothing lowering the score', async () => {
+            const element = mount(unknownAccount.id);
+            getRecord.emit(unknownAccount);
+            await flush();
+
+            expect($(element, 'reasons')).toBeNull();
+            expect($(element, 'no-reasons')).toBeNull();
+            const note = $(element, 'too-little-evidence');
+            expect(note.textContent).toContain('too little evidence to call this account healthy');
+            expect(note.textContent).toContain('logged activity, contacts with roles or titles');
+            expect($(element, 'level').getAttribute('aria-label')).toBe(
+                'Risk level: Unknown (too little evidence in the CRM to judge)'
+            );
+        });
+
+        it('shows the too-little-evidence note on no level but Unknown', async () => {
+            const element = mount();
+            getRecord.emit(withValues(unknownAccount, { Risk_Level__c: 'Watch', Risk_Reasons__c: 'A case is open.' }));
+            await flush();
+
+            expect([...$(element, 'reasons').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+                'A case is open.'
+            ]);
+            expect($(element, 'too-little-evidence')).toBeNull();
         });
     });
 

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -217,6 +217,7 @@ public final class MappingLoader {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
+            List<Mapping.PatternMeaning> patterns = new ArrayList<>();
             String fallback = null;
             for (NodeTuple e : entries.getValue()) {
                 String crmValue = key(e);
@@ -226,11 +227,16 @@ public final class MappingLoader {
                             + property + " (expected one of " + p.meanings().stream().sorted().toList() + ")");
                 } else if (crmValue.equals("*")) {
                     fallback = meaning;
+                } else if (crmValue.length() > 2 && crmValue.startsWith("/") && crmValue.endsWith("/")) {
+                    Pattern pattern = pattern(e.getKeyNode(), subject + "." + crmValue, crmValue);
+                    if (pattern != null) {
+                        patterns.add(new Mapping.PatternMeaning(pattern, meaning));
+                    }
                 } else {
                     values.put(crmValue, meaning);
                 }
             }
-            out.put(property, new Mapping.ValueMap(values, fallback, line(t.getKeyNode())));
+            out.put(property, new Mapping.ValueMap(values, patterns, fallback, line(t.getKeyNode())));
         }
     }
 
@@ -258,7 +264,7 @@ public final class MappingLoader {
                     continue;
                 }
                 if (MappingModel.PATTERN_LISTS.contains(name)) {
-                    pattern(item, model.name() + ".lists." + name, value);
+                    checkPattern(item, model.name() + ".lists." + name, value);
                 }
                 items.add(value);
             }
@@ -267,12 +273,23 @@ public final class MappingLoader {
     }
 
     /** A list item that the scorecard uses as a regular expression: checked here, where its line is known. */
-    private void pattern(Node item, String subject, String value) {
+    private void checkPattern(Node item, String subject, String value) {
         try {
             Pattern.compile(value, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             error(item, subject, "'" + value + "' is not a valid regular expression (" + e.getDescription()
                     + " near index " + e.getIndex() + ")");
+        }
+    }
+
+    /** A key written /regex/: compiled case-insensitive, or reported at its line when it is not valid. */
+    private Pattern pattern(Node key, String subject, String slashed) {
+        try {
+            return Pattern.compile(slashed.substring(1, slashed.length() - 1),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            error(key, subject, "not a valid regular expression: " + e.getDescription());
+            return null;
         }
     }
 

@@ -59,7 +59,8 @@ public final class MappingModel {
         entity("opportunity", List.of(req("id", Kind.ID), opt("account", Kind.ID), opt("name", Kind.TEXT),
                 meaningRequired("stage", STAGE), opt("amount", Kind.NUMBER), opt("closeDate", Kind.DATE),
                 opt("nextStep", Kind.TEXT), opt("lossReason", Kind.TEXT), req("createdAt", Kind.DATETIME),
-                req("modifiedAt", Kind.DATETIME)), Set.of("competitiveLossReasons", "stageOrder"));
+                req("modifiedAt", Kind.DATETIME), opt("probability", Kind.NUMBER)),
+                Set.of("competitiveLossReasons", "stageOrder"));
         entity("opportunityHistory", List.of(req("id", Kind.ID), req("opportunity", Kind.ID),
                 opt("stage", Kind.TEXT), opt("amount", Kind.NUMBER), opt("closeDate", Kind.DATE),
                 req("createdAt", Kind.DATETIME)), Set.of());

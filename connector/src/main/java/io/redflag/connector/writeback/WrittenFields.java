@@ -1,7 +1,9 @@
 package io.redflag.connector.writeback;
 
 import io.redflag.connector.mapping.OrgSchema;
+import io.redflag.domain.scoring.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +13,15 @@ import java.util.Set;
  * {@code plugin/}. {@link #check} compares them with the org's describe results.
  */
 public final class WrittenFields {
-    /** A field Redflag writes, and the describe types that can hold what it writes. */
-    public record Field(String object, String name, Set<String> types) {
+    /**
+     * A field Redflag writes, the describe types that can hold what it writes, and the values it writes where
+     * the field is a picklist (a restricted picklist refuses any other value, one account at a time).
+     */
+    public record Field(String object, String name, Set<String> types, List<String> values) {
+        public Field(String object, String name, Set<String> types) {
+            this(object, name, types, List.of());
+        }
+
         public String qualified() {
             return object + "." + name;
         }
@@ -21,7 +30,8 @@ public final class WrittenFields {
     public static final String PACKAGE = "the Redflag package (plugin/, deploy it with sf project deploy start)";
     public static final List<Field> ALL = List.of(
             new Field("Account", "Health_Score__c", Set.of("double", "int", "currency", "percent")),
-            new Field("Account", "Risk_Level__c", Set.of("picklist", "string")),
+            new Field("Account", "Risk_Level__c", Set.of("picklist", "string"),
+                    Arrays.stream(Level.values()).map(Level::label).toList()),
             new Field("Account", "Risk_Reasons__c", Set.of("textarea", "string")),
             new Field("Account", "Health_Trend__c", Set.of("double", "int")),
             new Field("Account", "Health_Scored_At__c", Set.of("datetime")),
@@ -42,6 +52,13 @@ public final class WrittenFields {
             } else if (!f.types().contains(found.type())) {
                 problems.add(f.qualified() + ": is a " + found.type() + " field; Redflag writes " + f.types()
                         + " (as " + PACKAGE + " defines it)");
+            } else if (found.type().equals("picklist") && !found.picklistValues().isEmpty()) {
+                List<String> lacking = f.values().stream().filter(v -> found.picklistValues().stream()
+                        .noneMatch(v::equalsIgnoreCase)).toList();
+                if (!lacking.isEmpty()) {
+                    problems.add(f.qualified() + ": the picklist lacks " + String.join(", ", lacking)
+                            + ", which Redflag writes; an older version of " + PACKAGE + " is deployed");
+                }
             }
         }
         return problems;

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MappingLoaderTest {
     static final Path DEFAULT = Path.of("../mappings/salesforce.yaml");
@@ -85,6 +87,41 @@ class MappingLoaderTest {
                         + " 'VICTORY' is not a meaning of stage"))
                 .anySatisfy(p -> assertThat(p).startsWith("test.yaml:24: planet: unknown entity"))
                 .anySatisfy(p -> assertThat(p).contains("user: missing"));
+    }
+
+    /** CallDisposition is free text: the shipped mapping's exact values, then its patterns, then UNKNOWN. */
+    @ParameterizedTest(name = "CallDisposition ''{0}'' means {1}")
+    @CsvSource(nullValues = "null", value = {
+        "No Answer, NO_RESPONSE", "'  no answer ', NO_RESPONSE", "'No answer - left VM', NO_RESPONSE",
+        "Voicemail, NO_RESPONSE", "'Left voice mail', NO_RESPONSE", "LVM, NO_RESPONSE", "'Busy signal', NO_RESPONSE",
+        "'Not answered', NO_RESPONSE", "Connected, CONNECTED", "'connected - renewal discussed', CONNECTED",
+        "'Spoke with the CFO', CONNECTED", "'Answered, meeting booked', CONNECTED", "'Meeting booked', UNKNOWN",
+        "'', UNKNOWN", "null, UNKNOWN"})
+    void theShippedMappingNamesFreeTextCallDispositions(String disposition, String meaning) {
+        Mapping.ValueMap outcome = MappingLoader.load(DEFAULT).entities().get("task").values().get("outcome");
+        assertThat(outcome.meaningOf(disposition)).isEqualTo(meaning);
+    }
+
+    @Test
+    void aValuePatternThatIsNoRegularExpressionIsReportedWithItsLine() {
+        String yaml = """
+                version: 1
+                entities:
+                  task:
+                    object: Task
+                    fields:
+                      id: Id
+                      modifiedAt: SystemModstamp
+                      outcome: CallDisposition
+                    values:
+                      outcome:
+                        '/(no answer/': NO_RESPONSE
+                        '/voicemail/': VOICEMAIL
+                """;
+        assertThat(problems(yaml)).anySatisfy(p -> assertThat(p).startsWith(
+                "test.yaml:11: task.values.outcome./(no answer/: not a valid regular expression: Unclosed group"))
+                .anySatisfy(p -> assertThat(p).startsWith("test.yaml:12: task.values.outcome./voicemail/:"
+                        + " 'VOICEMAIL' is not a meaning of outcome"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.redflag.domain.model.Opportunity;
 import io.redflag.domain.model.SupportCase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,18 +25,20 @@ import java.util.Objects;
  * @param ownerLogging how much the owner logs across all their accounts (evidence quality)
  * @param formerContacts contacts that moved from this account to another one, as they are now
  * @param contactChanges observed moves and re-titles of this account's contacts and former contacts
+ * @param replyLogging per user id, how the users who sent this account's emails log replies across all their
+ *                     accounts (absent: unknown, so their unreplied emails are no evidence)
  */
 public record AccountSnapshot(Account account, CrmUser owner, List<Contact> contacts, List<Interaction> interactions,
         List<Opportunity> opportunities, List<SupportCase> cases, List<AccountChange> history, boolean keyAccount,
         boolean strategic, OwnerLogging ownerLogging, List<Contact> formerContacts,
-        List<ContactChange> contactChanges) {
+        List<ContactChange> contactChanges, Map<String, ReplyLogging> replyLogging) {
 
     /** A snapshot without observed contact changes (no contact has moved or been re-titled). */
     public AccountSnapshot(Account account, CrmUser owner, List<Contact> contacts, List<Interaction> interactions,
             List<Opportunity> opportunities, List<SupportCase> cases, List<AccountChange> history,
             boolean keyAccount, boolean strategic, OwnerLogging ownerLogging) {
         this(account, owner, contacts, interactions, opportunities, cases, history, keyAccount, strategic,
-                ownerLogging, List.of(), List.of());
+                ownerLogging, List.of(), List.of(), Map.of());
     }
 
     /** One tracked change of an account field, as Salesforce's AccountHistory records it. */
@@ -48,6 +51,14 @@ public record AccountSnapshot(Account account, CrmUser owner, List<Contact> cont
     public record OwnerLogging(int interactionsLast90Days, int accountsOwned) {
     }
 
+    /**
+     * One user's emails over the activity baseline window, across all their accounts: how many they sent and
+     * how many inbound replies they logged. Many orgs' email tools log only what the rep sends; where no replies
+     * show, an email without one says nothing about the customer.
+     */
+    public record ReplyLogging(int emailsSent, int repliesLogged) {
+    }
+
     public AccountSnapshot {
         Objects.requireNonNull(account, "account");
         contacts = List.copyOf(contacts);
@@ -58,5 +69,6 @@ public record AccountSnapshot(Account account, CrmUser owner, List<Contact> cont
         ownerLogging = ownerLogging == null ? new OwnerLogging(0, 0) : ownerLogging;
         formerContacts = List.copyOf(formerContacts);
         contactChanges = List.copyOf(contactChanges);
+        replyLogging = replyLogging == null ? Map.of() : Map.copyOf(replyLogging);
     }
 }

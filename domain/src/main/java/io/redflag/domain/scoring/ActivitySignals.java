@@ -33,23 +33,27 @@ final class ActivitySignals {
                 ids(recent, f.snapshot.account().id()), null));
     }
 
+    /**
+     * Outbound attempts in the window and those left without an answer. Only evidence counts: a call is
+     * unanswered only with a disposition the mapping names as no answer (a call without one says nothing), an
+     * email only where its sender visibly logs inbound replies, a meeting when it was declined, cancelled or
+     * missed. A held meeting, a connected call or an inbound message from the same contact within the reply
+     * window answers any of them.
+     */
     static List<Finding> unreturnedOutreach(Facts f) {
         int window = f.rules.outreachWindowDays();
         List<Interaction> attempts = new ArrayList<>();
         List<Interaction> unanswered = new ArrayList<>();
-        List<Interaction> all = f.snapshot.interactions().stream().filter(i -> i.at() != null && !f.after(i.at()))
-                .toList();
-        for (Interaction i : all) {
+        for (Interaction i : f.dated) {
             if (!f.within(i.at(), window)) {
                 continue;
             }
-            boolean outboundTouch = i.kind() == Kind.MEETING || i.direction() == Direction.OUTBOUND && i.completed()
-                    && (i.kind() == Kind.CALL || i.kind() == Kind.EMAIL);
-            if (!outboundTouch) {
+            Boolean answered = outreach(i, f);
+            if (answered == null) {
                 continue;
             }
             attempts.add(i);
-            if (unanswered(i, all, f)) {
+            if (!answered && !answeredLater(i, f)) {
                 unanswered.add(i);
             }
         }
@@ -63,17 +67,34 @@ final class ActivitySignals {
                 + " days went unanswered or were declined.", ids(unanswered, null), null));
     }
 
-    /** No answer, declined or cancelled; or, for an email or a call of unknown outcome, no reply within the window. */
-    private static boolean unanswered(Interaction i, List<Interaction> all, Facts f) {
-        if (i.outcome() == Outcome.NO_RESPONSE || i.outcome() == Outcome.DECLINED || i.outcome() == Outcome.CANCELLED) {
-            return true;
-        }
-        if (i.outcome() == Outcome.CONNECTED || i.kind() == Kind.MEETING) {
-            return false;
-        }
+    /**
+     * What an outbound touch shows by itself: answered (true), not answered (false, unless something answers it
+     * later), or nothing (null: not outreach, or no evidence either way).
+     */
+    private static Boolean outreach(Interaction i, Facts f) {
+        boolean refused = i.outcome() == Outcome.NO_RESPONSE || i.outcome() == Outcome.DECLINED
+                || i.outcome() == Outcome.CANCELLED;
+        return switch (i.kind()) {
+            case MEETING -> !refused;
+            case CALL -> i.direction() != Direction.OUTBOUND || !i.completed() || i.outcome() == Outcome.UNKNOWN ? null
+                    : !refused;
+            case EMAIL -> i.direction() == Direction.OUTBOUND && i.completed() && f.logsReplies(i.ownerId())
+                    ? Boolean.FALSE : null;
+            case OTHER -> null;
+        };
+    }
+
+    /** A held meeting, a connected call or an inbound message from the same contact within the reply window. */
+    private static boolean answeredLater(Interaction i, Facts f) {
         var until = i.at().plus(Duration.ofDays(f.rules.replyWindowDays()));
-        return all.stream().noneMatch(r -> r.direction() == Direction.INBOUND && r.at().isAfter(i.at())
-                && !r.at().isAfter(until) && (i.contactId() == null || i.contactId().equals(r.contactId())));
+        return f.done.stream().anyMatch(r -> r.at().isAfter(i.at()) && !r.at().isAfter(until)
+                && (i.contactId() == null || i.contactId().equals(r.contactId())) && answers(r));
+    }
+
+    private static boolean answers(Interaction r) {
+        return r.direction() == Direction.INBOUND || r.kind() == Kind.CALL && r.outcome() == Outcome.CONNECTED
+                || r.kind() == Kind.MEETING && r.outcome() != Outcome.DECLINED && r.outcome() != Outcome.CANCELLED
+                        && r.outcome() != Outcome.NO_RESPONSE;
     }
 
     static List<String> ids(List<Interaction> interactions, String fallback) {

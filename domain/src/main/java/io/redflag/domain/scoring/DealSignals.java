@@ -4,6 +4,7 @@ import io.redflag.domain.model.Opportunity;
 import io.redflag.domain.model.OpportunityChange;
 import io.redflag.domain.model.StageClass;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,13 @@ final class DealSignals {
     private DealSignals() {
     }
 
+    /** Won revenue in the trailing window against the months before it, or none for the whole history. */
     static List<Finding> revenueDecline(Facts f) {
-        BigDecimal last = KeyAccounts.wonBetween(f.opportunities, f.today.minusYears(1), f.today);
-        BigDecimal prior = KeyAccounts.wonBetween(f.opportunities, f.today.minusYears(2), f.today.minusYears(1));
+        int window = f.rules.revenueWindowMonths();
+        int history = f.rules.revenueHistoryMonths();
+        LocalDate windowStart = f.today.minusMonths(window);
+        BigDecimal last = KeyAccounts.wonBetween(f.opportunities, windowStart, f.today);
+        BigDecimal prior = KeyAccounts.wonBetween(f.opportunities, f.today.minusMonths(history), windowStart);
         boolean everWon = f.opportunities.stream().anyMatch(o -> o.stageClass() == StageClass.WON
                 && o.closeDate() != null && !o.closeDate().isAfter(f.today));
         var w = f.config.weights().get(Signal.REVENUE_DECLINE);
@@ -25,15 +30,63 @@ final class DealSignals {
         if (prior.signum() > 0 && last.compareTo(prior.multiply(BigDecimal.valueOf(f.rules.revenueDeclineRatio()))) < 0) {
             long share = last.multiply(BigDecimal.valueOf(100)).divide(prior, 0, java.math.RoundingMode.HALF_UP)
                     .longValue();
-            return List.of(Finding.risk(Signal.REVENUE_DECLINE, w.severity(), w.points(), "Won business in the last"
-                    + " 12 months is " + money(last) + " against " + money(prior) + " the year before (" + share
-                    + " %).", ids, null));
+            int before = history - window;
+            return List.of(Finding.risk(Signal.REVENUE_DECLINE, w.severity(), w.points(), "Won business in the last "
+                    + window + " months is " + money(last) + " against " + money(prior) + (before == 12
+                            ? " the year before" : " in the " + before + " months before") + " (" + share + " %).",
+                    ids, null));
         }
         if (last.signum() == 0 && everWon && prior.signum() == 0) {
             return List.of(Finding.risk(Signal.REVENUE_DECLINE, w.severity(), w.points(), "No business won in the"
-                    + " last 24 months from an account that bought before.", ids, null));
+                    + " last " + history + " months from an account that bought before.", ids, null));
         }
         return List.of();
+    }
+
+    /**
+     * A key account's open pipeline due within the horizon (each deal weighted by its probability where the
+     * mapping gives one) against its won revenue of the trailing window: renewals and expansions missing
+     * from the pipeline shrink the business ahead, before any revenue is lost.
+     */
+    static List<Finding> pipelineCoverage(Facts f) {
+        if (!f.snapshot.keyAccount()) {
+            return List.of();
+        }
+        int window = f.rules.revenueWindowMonths();
+        BigDecimal won = KeyAccounts.wonBetween(f.opportunities, f.today.minusMonths(window), f.today);
+        if (won.signum() <= 0) {
+            return List.of(); // no won business to renew or expand
+        }
+        int horizon = f.rules.pipelineHorizonMonths();
+        LocalDate until = f.today.plusMonths(horizon);
+        List<Opportunity> ahead = f.opportunities.stream().filter(o -> o.stageClass() == StageClass.OPEN
+                && o.amount() != null && o.closeDate() != null && !o.closeDate().isBefore(f.today)
+                && !o.closeDate().isAfter(until)).toList();
+        BigDecimal pipeline = BigDecimal.ZERO;
+        boolean weighted = false;
+        for (Opportunity o : ahead) {
+            if (o.probability() != null) {
+                weighted = true;
+                pipeline = pipeline.add(o.amount().multiply(o.probability()).movePointLeft(2));
+            } else {
+                pipeline = pipeline.add(o.amount());
+            }
+        }
+        BigDecimal needed = won.multiply(BigDecimal.valueOf(f.rules.pipelineCoverageRatio()));
+        if (pipeline.compareTo(needed) >= 0) {
+            return List.of();
+        }
+        long share = pipeline.multiply(BigDecimal.valueOf(100)).divide(won, 0, java.math.RoundingMode.HALF_UP)
+                .longValue();
+        var w = f.config.weights().get(Signal.PIPELINE_COVERAGE);
+        List<String> ids = new ArrayList<>(ahead.stream().map(Opportunity::id).toList());
+        f.opportunities.stream().filter(o -> o.stageClass() == StageClass.WON && o.closeDate() != null
+                && o.closeDate().isAfter(f.today.minusMonths(window)) && !o.closeDate().isAfter(f.today))
+                .map(Opportunity::id).forEach(ids::add);
+        return List.of(Finding.risk(Signal.PIPELINE_COVERAGE, w.severity(), w.points(), "Open pipeline due in the"
+                + " next " + horizon + " months is " + money(pipeline) + (weighted ? " (stage-weighted)" : "")
+                + " against " + money(won) + " won in the last " + window + " months (" + share + " %):"
+                + " renewals and expansions are missing from the pipeline.", ids.stream().limit(20).toList(), null));
     }
 
     static List<Finding> pipelineStall(Facts f) {

@@ -27,6 +27,12 @@ final class Facts {
     final AccountSnapshot snapshot;
     final Instant asOf;
     final LocalDate today;
+    /**
+     * The end of asOf's UTC day (exclusive). The scorecard reads whole days: whatever is dated on the as-of day
+     * has happened, whatever is dated later is planned. A rescore later the same day reads the same records,
+     * whatever the hour, so nothing is rewritten for the clock's sake alone.
+     */
+    final Instant horizon;
     final ScorecardConfig config;
     final ScorecardConfig.Rules rules;
     /** Contacts at the account at asOf (deleted ones included), with the titles they had then. */
@@ -37,9 +43,11 @@ final class Facts {
     final Map<String, Instant> movedIn = new HashMap<>();
     /** Title changes up to asOf, per contact, oldest first. */
     final Map<String, List<ContactChange>> retitled = new HashMap<>();
-    /** Calls made, emails sent or received, meetings held: at or before asOf, done. */
+    /** Every interaction dated up to the horizon, done or not, oldest first. */
+    final List<Interaction> dated;
+    /** Calls made, emails sent or received, meetings held: up to the horizon, done, oldest first. */
     final List<Interaction> done;
-    /** Interactions planned after asOf. */
+    /** Interactions planned after the as-of day. */
     final List<Interaction> planned;
     final List<Opportunity> opportunities;
     final List<SupportCase> cases;
@@ -58,14 +66,16 @@ final class Facts {
         this.snapshot = snapshot;
         this.asOf = asOf;
         this.today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        this.horizon = horizon(asOf);
         this.config = config;
         this.rules = config.rules();
         String account = snapshot.account().id();
         Map<String, ContactChange> lastMove = new HashMap<>(); // per contact, the last move up to asOf
         Map<String, ContactChange> firstLaterMove = new HashMap<>();
         Map<String, String> titleThen = new HashMap<>(); // per contact, the title before its first later change
-        for (ContactChange ch : snapshot.contactChanges()) {
-            boolean later = ch.at().isAfter(asOf);
+        for (ContactChange ch : snapshot.contactChanges().stream().sorted(Comparator.comparing(ContactChange::at)
+                .thenComparing(ContactChange::contactId).thenComparing(ContactChange::field)).toList()) {
+            boolean later = after(ch.at());
             if (ch.field() == ContactChange.Field.ACCOUNT) {
                 (later ? firstLaterMove : lastMove).merge(ch.contactId(), ch, (a, b) -> later
                         ? (b.at().isBefore(a.at()) ? b : a) : (b.at().isAfter(a.at()) ? b : a));
@@ -76,7 +86,8 @@ final class Facts {
             }
         }
         List<Contact> present = new ArrayList<>();
-        for (Contact c : snapshot.contacts()) {
+        // Records in id (and time) order, whatever order the store gave: ties sort the same on every run.
+        for (Contact c : sortedById(snapshot.contacts())) {
             ContactChange later = firstLaterMove.get(c.id());
             if (after(c.createdAt()) || later != null && !account.equals(later.oldValue())) {
                 continue; // not created yet, or still at another account then
@@ -87,7 +98,7 @@ final class Facts {
             }
             present.add(asOf(c, titleThen.get(c.id())));
         }
-        for (Contact c : snapshot.formerContacts()) {
+        for (Contact c : sortedById(snapshot.formerContacts())) {
             ContactChange later = firstLaterMove.get(c.id());
             ContactChange out = lastMove.get(c.id());
             if (after(c.createdAt())) {
@@ -102,12 +113,16 @@ final class Facts {
         this.contacts = List.copyOf(present);
         contacts.forEach(c -> contactById.put(c.id(), c));
         retitled.values().forEach(l -> l.sort(Comparator.comparing(ContactChange::at)));
-        this.done = snapshot.interactions().stream().filter(i -> i.at() != null && !i.at().isAfter(asOf))
-                .filter(Interaction::completed).sorted(Comparator.comparing(Interaction::at)).toList();
-        this.planned = snapshot.interactions().stream().filter(i -> i.at() != null && i.at().isAfter(asOf))
-                .filter(i -> !i.completed() || i.kind() == Interaction.Kind.MEETING).toList();
-        this.opportunities = snapshot.opportunities().stream().filter(o -> !after(o.createdAt())).toList();
-        this.cases = snapshot.cases().stream().filter(c -> !after(c.openedAt())).toList();
+        this.dated = snapshot.interactions().stream().filter(i -> i.at() != null && !after(i.at()))
+                .sorted(Comparator.comparing(Interaction::at).thenComparing(Interaction::id)).toList();
+        this.done = dated.stream().filter(Interaction::completed).toList();
+        this.planned = snapshot.interactions().stream().filter(i -> after(i.at()))
+                .filter(i -> !i.completed() || i.kind() == Interaction.Kind.MEETING)
+                .sorted(Comparator.comparing(Interaction::at).thenComparing(Interaction::id)).toList();
+        this.opportunities = snapshot.opportunities().stream().filter(o -> !after(o.createdAt()))
+                .sorted(Comparator.comparing(Opportunity::id)).toList();
+        this.cases = snapshot.cases().stream().filter(c -> !after(c.openedAt()))
+                .sorted(Comparator.comparing(SupportCase::id)).toList();
         this.executiveTitles = titles.executive();
         this.keyTitles = titles.key();
     }
@@ -121,17 +136,32 @@ final class Facts {
                 c.primary(), c.leftCompany(), c.emailBouncedAt(), c.createdAt(), c.modifiedAt(), c.deleted());
     }
 
+    /** The end of the UTC day of {@code asOf}: what the scorecard reads as of then lies before it. */
+    static Instant horizon(Instant asOf) {
+        return LocalDate.ofInstant(asOf, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Dated after the as-of day: not yet happened as of then. */
     boolean after(Instant t) {
-        return t != null && t.isAfter(asOf);
+        return t != null && !t.isBefore(horizon);
     }
 
     /**
-     * True when t lies within the last {@code days} calendar days (UTC) up to asOf: on a day fewer than
-     * {@code days} days back ({@link #daysSince}), and not after asOf. Day-grained like the numbers in the
-     * explanations, so a rescore later the same day sees the same windows and writes nothing new.
+     * True when t lies within the last {@code days} calendar days (UTC) up to the as-of day: on a day fewer
+     * than {@code days} days back ({@link #daysSince}), and not after the as-of day. Day-grained like the
+     * numbers in the explanations, so a rescore later the same day sees the same windows and writes nothing new.
      */
     boolean within(Instant t, int days) {
-        return t != null && !t.isAfter(asOf) && daysSince(t) < days;
+        return t != null && !after(t) && daysSince(t) < days;
+    }
+
+    /**
+     * Whether the user visibly logs inbound replies: across all their accounts over the baseline window, the
+     * replies they logged make at least the configured share of the emails they sent.
+     */
+    boolean logsReplies(String userId) {
+        AccountSnapshot.ReplyLogging r = userId == null ? null : snapshot.replyLogging().get(userId);
+        return r != null && r.repliesLogged() > 0 && r.repliesLogged() >= rules.replyLoggingShare() * r.emailsSent();
     }
 
     /** Whether a title alone reads as an executive's (CEO, CFO, Chief …). */
@@ -179,6 +209,10 @@ final class Facts {
      */
     long daysSince(Instant t) {
         return java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(t, ZoneOffset.UTC), today);
+    }
+
+    private static List<Contact> sortedById(List<Contact> contacts) {
+        return contacts.stream().sorted(Comparator.comparing(Contact::id)).toList();
     }
 
     private static boolean matches(List<Pattern> patterns, String title) {

@@ -1,8 +1,11 @@
 package io.redflag.domain.scoring;
 
-/** The health level, labelled as the CRM's Risk_Level__c picklist spells it. */
+/**
+ * The health level, labelled as the CRM's Risk_Level__c picklist spells it. UNKNOWN: no risk found, but too few
+ * signals had their inputs to call the account healthy.
+ */
 public enum Level {
-    HEALTHY("Healthy"), WATCH("Watch"), AT_RISK("At Risk"), CRITICAL("Critical");
+    HEALTHY("Healthy"), WATCH("Watch"), AT_RISK("At Risk"), CRITICAL("Critical"), UNKNOWN("Unknown");
 
     private final String label;
 
@@ -20,6 +23,7 @@ public enum Level {
                 return l;
             }
         }
-        throw new IllegalArgumentException("'" + label + "' is not a level (Healthy, Watch, At Risk, Critical)");
+        throw new IllegalArgumentException("'" + label + "' is not a level (Healthy, Watch, At Risk, Critical,"
+                + " Unknown)");
     }
 }

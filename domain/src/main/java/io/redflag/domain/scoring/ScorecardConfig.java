@@ -16,10 +16,13 @@ import java.util.regex.PatternSyntaxException;
  *                               risk points, so good news softens a risk but never hides it
  * @param minimumLoggingPerAccount interactions per owned account in 90 days below which an owner's
  *                               activity-based findings are reported as insufficient evidence
+ * @param minimumCoverage        the share of signals (0 to 1) that must have their inputs for an account
+ *                               without risks to be Healthy; below it the level is Unknown
  */
 public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight> weights, Rules rules,
-        double strategicMultiplier, int positiveCap, double minimumLoggingPerAccount, List<String> executiveTitles,
-        List<String> keyContactTitles, List<String> competitiveLossReasons, FollowUps followUps) {
+        double strategicMultiplier, int positiveCap, double minimumLoggingPerAccount, double minimumCoverage,
+        List<String> executiveTitles, List<String> keyContactTitles, List<String> competitiveLossReasons,
+        FollowUps followUps) {
 
     /** Lowest score of each level; below {@code atRisk} is Critical. */
     public record Levels(int healthy, int watch, int atRisk) {
@@ -29,13 +32,27 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
     public record Weight(int points, int cap, Severity severity) {
     }
 
-    /** Windows (days) and thresholds of the signals. */
+    /**
+     * Windows (days) and thresholds of the signals.
+     *
+     * @param replyLoggingShare a user visibly logs inbound replies when, over the activity baseline window and
+     *                          across all their accounts, the replies they logged are at least this share of the
+     *                          emails they sent; only then is their unreplied email evidence of no answer
+     * @param revenueWindowMonths  the trailing window of won revenue (REVENUE_DECLINE, PIPELINE_COVERAGE)
+     * @param revenueHistoryMonths how far back REVENUE_DECLINE compares: the window against the months before
+     *                             it; deals reaching back this far make the account's revenue history
+     * @param pipelineHorizonMonths open deals due within this many months make the pipeline ahead
+     * @param pipelineCoverageRatio PIPELINE_COVERAGE fires when that pipeline (stage-weighted where the
+     *                              mapping gives probabilities) is below this share of the trailing won revenue
+     */
     public record Rules(int activityWindowDays, int activityBaselineDays, double activityDeclineRatio,
             double activityMinimumPerMonth, double silenceMultiplier, int silenceMinimumDays, int outreachWindowDays,
             int outreachMinimumAttempts, double outreachUnansweredShare, int replyWindowDays, int engagedWindowDays,
             int minimumEngagedContacts, int executiveAccessDays, int executiveChangeDays, int ownerChangeDays,
             int caseOpenDays, int caseVolumeDays, double caseVolumeRatio, double revenueDeclineRatio,
-            int stallPushes, int stallPushDays, int competitorLossDays, int stalePlanDays, int newContactDays) {
+            int stallPushes, int stallPushDays, int competitorLossDays, int stalePlanDays, int newContactDays,
+            double replyLoggingShare, int revenueWindowMonths, int revenueHistoryMonths, int pipelineHorizonMonths,
+            double pipelineCoverageRatio) {
     }
 
     /**
@@ -68,6 +85,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
         w.put(Signal.PIPELINE_STALL, new Weight(16, 32, Severity.MEDIUM));
         w.put(Signal.LOST_TO_COMPETITOR, new Weight(28, 40, Severity.HIGH));
         w.put(Signal.STALE_PLAN, new Weight(14, 28, Severity.LOW));
+        w.put(Signal.PIPELINE_COVERAGE, new Weight(28, 28, Severity.MEDIUM));
         Map<Signal, Playbook> p = new EnumMap<>(Signal.class);
         p.put(Signal.KEY_CONTACT_LEFT, new Playbook("Meet the successor of {subject} at {name}",
                 "Meet the successor within 14 days and map every decision maker again.", "High", 14));
@@ -96,10 +114,13 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "Find out what the competitor won with and protect the remaining business.", "High", 14));
         p.put(Signal.STALE_PLAN, new Playbook("Write the next step for {subject}",
                 "Re-qualify the deal and write its next step; schedule the next meeting.", "Low", 7));
+        p.put(Signal.PIPELINE_COVERAGE, new Playbook("Build the pipeline ahead at {name}",
+                "Renewals and expansion are missing from the pipeline: open the renewal of this year's business"
+                        + " and qualify the next expansion with the customer.", "Normal", 14));
         return new ScorecardConfig("default-1", new Levels(75, 55, 35), w,
                 new Rules(30, 180, 0.5, 2.0, 2.5, 30, 60, 3, 0.6, 7, 90, 2, 180, 60, 90, 30, 90, 2.0, 0.8, 2, 60,
-                        180, 30, 90),
-                1.25, 10, 1.0,
+                        180, 30, 90, 0.1, 12, 24, 6, 0.5),
+                1.25, 10, 1.0, 0.6,
                 List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
                 List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
                 List.of("Competitor"), new FollowUps(true, 10, 30, p));
@@ -127,6 +148,16 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "rules.outreachUnansweredShare", rules.outreachUnansweredShare(), "above 0, at most 1");
         require(rules.revenueDeclineRatio() > 0 && rules.revenueDeclineRatio() < 1, "rules.revenueDeclineRatio",
                 rules.revenueDeclineRatio(), "between 0 and 1");
+        require(rules.replyLoggingShare() > 0 && rules.replyLoggingShare() <= 1, "rules.replyLoggingShare",
+                rules.replyLoggingShare(), "above 0, at most 1");
+        require(rules.revenueWindowMonths() >= 1 && rules.revenueWindowMonths() <= 60, "rules.revenueWindowMonths",
+                rules.revenueWindowMonths(), "1 to 60");
+        require(rules.revenueHistoryMonths() > rules.revenueWindowMonths() && rules.revenueHistoryMonths() <= 120,
+                "rules.revenueHistoryMonths", rules.revenueHistoryMonths(), "more than revenueWindowMonths, at most 120");
+        require(rules.pipelineHorizonMonths() >= 1 && rules.pipelineHorizonMonths() <= 36,
+                "rules.pipelineHorizonMonths", rules.pipelineHorizonMonths(), "1 to 36");
+        require(rules.pipelineCoverageRatio() > 0 && rules.pipelineCoverageRatio() <= 5, "rules.pipelineCoverageRatio",
+                rules.pipelineCoverageRatio(), "above 0, at most 5");
         require(rules.silenceMultiplier() >= 1, "rules.silenceMultiplier", rules.silenceMultiplier(), "1 or more");
         for (int days : List.of(rules.activityWindowDays(), rules.activityBaselineDays(), rules.silenceMinimumDays(),
                 rules.outreachWindowDays(), rules.replyWindowDays(), rules.engagedWindowDays(),
@@ -139,6 +170,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 "1 to 3");
         require(positiveCap >= 0 && positiveCap <= 50, "positiveCap", positiveCap, "0 to 50");
         require(minimumLoggingPerAccount >= 0, "minimumLoggingPerAccount", minimumLoggingPerAccount, "0 or more");
+        require(minimumCoverage >= 0 && minimumCoverage <= 1, "minimumCoverage", minimumCoverage, "0 to 1");
         for (String key : List.of("executiveTitles", "keyContactTitles")) {
             List<String> patterns = key.equals("executiveTitles") ? executiveTitles : keyContactTitles;
             require(patterns != null, key, null, "a list of regular expressions");

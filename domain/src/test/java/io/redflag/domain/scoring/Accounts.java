@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** A fluent builder of account snapshots for scorecard tests; times are days before {@link #NOW}. */
@@ -41,6 +43,9 @@ final class Accounts {
     private int created = 1000;
     private String changeEvent;
     private AccountSnapshot.OwnerLogging logging = new AccountSnapshot.OwnerLogging(500, 10);
+    /** By default the owner's email tool logs replies: 12 logged for 40 sent. */
+    private final Map<String, AccountSnapshot.ReplyLogging> replies = new HashMap<>(Map.of(OWNER,
+            new AccountSnapshot.ReplyLogging(40, 12)));
     private int seq;
 
     static Accounts account() {
@@ -125,6 +130,14 @@ final class Accounts {
         return id;
     }
 
+    /** A deal created 30 days ago and last changed 2 days ago, with its probability in per cent (null: none). */
+    Accounts opportunity(String name, StageClass stage, String amount, LocalDate close, String probability) {
+        opportunities.add(new Opportunity(id("006"), ACCOUNT, name, "Negotiation/Review", 8, stage,
+                new BigDecimal(amount), close, "Call", null, daysAgo(30), daysAgo(2), List.of(),
+                probability == null ? null : new BigDecimal(probability)));
+        return this;
+    }
+
     Accounts lost(String name, String amount, LocalDate close, String reason) {
         opportunities.add(new Opportunity(id("006"), ACCOUNT, name, "Closed Lost", 0, StageClass.LOST,
                 new BigDecimal(amount), close, null, reason, daysAgo(400), daysAgo(10), List.of()));
@@ -152,6 +165,11 @@ final class Accounts {
         return this;
     }
 
+    Accounts notStrategic() {
+        this.strategic = false;
+        return this;
+    }
+
     Accounts notKey() {
         this.key = false;
         return this;
@@ -172,10 +190,22 @@ final class Accounts {
         return this;
     }
 
+    /** How the owner logs email across all their accounts: sent, and inbound replies logged. */
+    Accounts emails(int sent, int repliesLogged) {
+        replies.put(OWNER, new AccountSnapshot.ReplyLogging(sent, repliesLogged));
+        return this;
+    }
+
+    /** Nothing known of how the owner logs email. */
+    Accounts emailHabitsUnknown() {
+        replies.clear();
+        return this;
+    }
+
     AccountSnapshot build() {
         Account a = new Account(ACCOUNT, "Acme Corp", OWNER, null, null, null, null, changeEvent, daysAgo(created),
                 daysAgo(1));
         return new AccountSnapshot(a, owner, contacts, interactions, opportunities, cases, history, key, strategic,
-                logging, formerContacts, contactChanges);
+                logging, formerContacts, contactChanges, replies);
     }
 }

@@ -23,7 +23,8 @@ class AssessmentTest {
         assertThat(Level.ofLabel("At Risk")).isEqualTo(Level.AT_RISK);
         assertThat(Level.ofLabel("Healthy")).isEqualTo(Level.HEALTHY);
         assertThat(Level.CRITICAL.label()).isEqualTo("Critical");
+        assertThat(Level.ofLabel("Unknown")).isEqualTo(Level.UNKNOWN);
         assertThatThrownBy(() -> Level.ofLabel("Doomed"))
-                .hasMessage("'Doomed' is not a level (Healthy, Watch, At Risk, Critical)");
+                .hasMessage("'Doomed' is not a level (Healthy, Watch, At Risk, Critical, Unknown)");
     }
 }

@@ -34,6 +34,7 @@ class InputHashTest {
                 added("a re-titled contact", a -> a.retitled(a.contact("Alex Kim", "CFO", false, false, null, 800),
                         "Analyst", 5)),
                 added("a different owner logging", a -> a.ownerLogging(499, 10)),
+                added("a different reply logging", a -> a.emails(40, 0)),
                 added("the strategic segment", Accounts::strategic),
                 added("no longer a key account", Accounts::notKey));
     }

@@ -86,7 +86,8 @@ class RevenueAndComplaintsTest {
     void anOwnerLoggingExactlyTheMinimumIsBelievedAndOneBelowIsNot() {
         assertThat(declineKind(40, 40)).isEqualTo(Finding.Kind.RISK);
         assertThat(declineKind(39, 40)).isEqualTo(Finding.Kind.INSUFFICIENT_EVIDENCE);
-        assertThat(declineKind(0, 0)).as("no accounts owned: nothing to compare").isEqualTo(Finding.Kind.RISK);
+        assertThat(declineKind(0, 0)).as("no accounts owned: how much the owner logs is unknown, no evidence")
+                .isEqualTo(Finding.Kind.INSUFFICIENT_EVIDENCE);
     }
 
     private static Finding.Kind declineKind(int interactions, int accounts) {

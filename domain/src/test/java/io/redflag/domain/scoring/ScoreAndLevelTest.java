@@ -174,8 +174,6 @@ class ScoreAndLevelTest {
         var c = DEFAULTS;
         var weights = new EnumMap<>(c.weights());
         weights.put(signal, weight);
-        return new ScorecardConfig(c.version(), c.levels(), weights, c.rules(), c.strategicMultiplier(),
-                c.positiveCap(), c.minimumLoggingPerAccount(), c.executiveTitles(), c.keyContactTitles(),
-                c.competitiveLossReasons(), c.followUps());
+        return ScorecardConfigTest.with(c, "weights", weights);
     }
 }

@@ -98,7 +98,7 @@ class ScorecardTest {
         Assessment late = SCORECARD.assess(snapshot, evening);
         assertThat(late.findings()).isEqualTo(early.findings());
         assertThat(late.score()).isEqualTo(early.score());
-        assertThat(SCORECARD.scoreAsOf(snapshot, morning)).isEqualTo(early.score());
+        assertThat(SCORECARD.scoreOn(snapshot, LocalDate.of(2026, 6, 30))).isEqualTo(early.score());
         assertThat(SCORECARD.assess(snapshot, Instant.parse("2026-07-01T00:00:05Z")).findings())
                 .isNotEqualTo(early.findings());
     }
@@ -202,15 +202,10 @@ class ScorecardTest {
     @Test
     void theDefaultsAreValidAndABadSettingNamesItsKey() {
         assertThat(CONFIG.validate()).isSameAs(CONFIG);
-        var bad = new ScorecardConfig(CONFIG.version(), new ScorecardConfig.Levels(50, 60, 35), CONFIG.weights(),
-                CONFIG.rules(), CONFIG.strategicMultiplier(), CONFIG.positiveCap(), CONFIG.minimumLoggingPerAccount(),
-                CONFIG.executiveTitles(), CONFIG.keyContactTitles(), CONFIG.competitiveLossReasons(),
-                CONFIG.followUps());
+        var bad = ScorecardConfigTest.with(CONFIG, "levels", new ScorecardConfig.Levels(50, 60, 35));
         assertThatThrownBy(bad::validate).isInstanceOf(ScorecardConfigException.class)
                 .hasMessageContaining("levels").hasMessageContaining("100 >= healthy > watch > atRisk > 0");
-        var badTitle = new ScorecardConfig(CONFIG.version(), CONFIG.levels(), CONFIG.weights(), CONFIG.rules(),
-                CONFIG.strategicMultiplier(), CONFIG.positiveCap(), CONFIG.minimumLoggingPerAccount(),
-                List.of("(CEO"), CONFIG.keyContactTitles(), CONFIG.competitiveLossReasons(), CONFIG.followUps());
+        var badTitle = ScorecardConfigTest.with(CONFIG, "executiveTitles", List.of("(CEO"));
         assertThatThrownBy(badTitle::validate).hasMessageContaining("executiveTitles = '(CEO'");
     }
 

@@ -153,7 +153,16 @@ class DemoOrgTest {
                     && find("Task", t -> a.id().equals(t.get("AccountId")) && !isTrue(t.get("IsClosed"))
                             && ((LocalDate) t.get("ActivityDate")).isAfter(today())).isEmpty()
                     && find("Event", e -> a.id().equals(e.get("AccountId"))
-                            && ((Instant) e.get("StartDateTime")).isAfter(NOW)).isEmpty())));
+                            && ((Instant) e.get("StartDateTime")).isAfter(NOW)).isEmpty()),
+            Map.entry("PIPELINE_COVERAGE", a -> {
+                double trailing = won(a.id(), 0, 365);
+                double ahead = openOpportunities(a.id()).stream().filter(o -> {
+                    LocalDate close = (LocalDate) o.get("CloseDate");
+                    return !close.isBefore(today()) && !close.isAfter(today().plusMonths(6));
+                }).mapToDouble(o -> (Double) o.get("Amount") * (o.get("Probability") == null ? 100
+                        : ((Number) o.get("Probability")).doubleValue()) / 100).sum();
+                return trailing > 0 && ahead < 0.5 * trailing;
+            })));
 
     @Test
     void eachStoryAccountTripsItsRule() {
@@ -170,7 +179,8 @@ class DemoOrgTest {
                 Map.entry("Lakeshore Retail Co.", "REVENUE_DECLINE"),
                 Map.entry("Orion Robotics", "PIPELINE_STALL"),
                 Map.entry("Falcon Freight", "LOST_TO_COMPETITOR"),
-                Map.entry("Keystone Insurance", "STALE_PLAN"));
+                Map.entry("Keystone Insurance", "STALE_PLAN"),
+                Map.entry("Tidewater Shipping", "PIPELINE_COVERAGE"));
         stories.forEach((name, rule) -> {
             assertThat(accounts).as(name).containsKey(name);
             assertThat(RULES.get(rule).test(accounts.get(name))).as(name + " trips " + rule).isTrue();

@@ -60,7 +60,7 @@ class DescribeIT {
         assertThat(level.getType()).isEqualTo(FieldType.picklist);
         assertThat(level.isRestrictedPicklist()).isTrue();
         assertThat(Arrays.stream(level.getPicklistValues()).map(p -> p.getValue()))
-                .containsExactly("Healthy", "Watch", "At Risk", "Critical");
+                .containsExactly("Healthy", "Watch", "At Risk", "Critical", "Unknown");
         assertThat(account.get("Health_Scored_At__c").getType()).isEqualTo(FieldType.datetime);
         assertThat(Arrays.stream(r[0].getChildRelationships()).map(c -> c.getRelationshipName()))
                 .contains("Contacts", "Opportunities", "Cases");

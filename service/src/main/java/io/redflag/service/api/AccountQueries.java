@@ -13,13 +13,15 @@ import org.springframework.stereotype.Component;
 /** The read side of the API: plain queries over the store's scoring tables. */
 @Component
 class AccountQueries {
+    /** @param evidenceCoverage the share (per cent) of signals that had their inputs; null if not measured */
     record AccountSummary(String id, String name, String ownerId, String tier, String segment, int score,
-            String level, Integer trend, boolean keyAccount, boolean strategic, Instant scoredAt) {
+            String level, Integer trend, boolean keyAccount, boolean strategic, Integer evidenceCoverage,
+            Instant scoredAt) {
     }
 
     record Assessment(long id, String accountId, Instant asOf, int score, String level, Integer trend,
             boolean keyAccount, boolean strategic, String reasons, String findingsJson, String scorecardVersion,
-            String inputHash) {
+            String inputHash, Integer evidenceCoverage) {
     }
 
     record HistoryPoint(Instant asOf, int score, String level, Integer trend) {
@@ -37,7 +39,8 @@ class AccountQueries {
 
     List<AccountSummary> accounts(String level, String segment, Boolean keyOnly, int limit) {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.name, a.owner, a.tier, a.segment, s.score, s.level,"
-                + " s.trend, s.key_account, s.strategic, s.as_of FROM account_score s JOIN account a ON a.id ="
+                + " s.trend, s.key_account, s.strategic, s.as_of, s.evidence_coverage FROM account_score s"
+                + " JOIN account a ON a.id ="
                 + " s.account_id WHERE a.deleted = FALSE");
         List<Object> args = new ArrayList<>();
         if (level != null) {
@@ -55,16 +58,18 @@ class AccountQueries {
         sql.append(" ORDER BY s.score, a.id FETCH FIRST ").append(limit).append(" ROWS ONLY");
         return jdbc.query(sql.toString(), (rs, i) -> new AccountSummary(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), integer(rs, 8),
-                rs.getBoolean(9), rs.getBoolean(10), instant(rs.getObject(11, OffsetDateTime.class))), args.toArray());
+                rs.getBoolean(9), rs.getBoolean(10), integer(rs, 12), instant(rs.getObject(11, OffsetDateTime.class))),
+                args.toArray());
     }
 
     Optional<Assessment> latest(String accountId) {
         return jdbc.query("SELECT a.id, a.account_id, a.as_of, a.score, a.level, a.trend, a.key_account, a.strategic,"
-                + " a.reasons, a.findings, a.scorecard_version, a.input_hash FROM assessment a JOIN account_score s"
-                + " ON s.assessment_id = a.id WHERE s.account_id = ?", (rs, i) -> new Assessment(rs.getLong(1),
-                        rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4), rs.getString(5),
-                        integer(rs, 6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12)), accountId).stream().findFirst();
+                + " a.reasons, a.findings, a.scorecard_version, a.input_hash, a.evidence_coverage FROM assessment a"
+                + " JOIN account_score s ON s.assessment_id = a.id WHERE s.account_id = ?", (rs, i) -> new Assessment(
+                        rs.getLong(1), rs.getString(2), instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4),
+                        rs.getString(5), integer(rs, 6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12), integer(rs, 13)), accountId).stream()
+                .findFirst();
     }
 
     List<HistoryPoint> history(String accountId) {

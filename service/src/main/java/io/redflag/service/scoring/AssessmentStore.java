@@ -1,10 +1,13 @@
 package io.redflag.service.scoring;
 
 import io.redflag.domain.scoring.Assessment;
-import io.redflag.domain.scoring.Finding;
+import io.redflag.domain.scoring.Coverage;
+import io.redflag.domain.scoring.Evidence;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,37 +35,48 @@ final class AssessmentStore {
             return;
         }
         jdbc.batchUpdate("INSERT INTO assessment (account_id, as_of, score, level, trend, key_account, strategic,"
-                + " reasons, findings, scorecard_version, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " reasons, findings, scorecard_version, input_hash, evidence_coverage)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
                         a.level().label(), a.trend(), a.keyAccount(), a.strategic(), reasons(a), findingsJson(a),
-                        a.scorecardVersion(), a.inputHash()}).toList());
+                        a.scorecardVersion(), a.inputHash(), coverage(a)}).toList());
         jdbc.batchUpdate("MERGE INTO account_score AS t USING (SELECT CAST(? AS VARCHAR(18)) AS account_id,"
                 + " MAX(id) AS assessment_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS as_of, CAST(? AS INT) AS score,"
                 + " CAST(? AS VARCHAR(20)) AS level, CAST(? AS INT) AS trend, CAST(? AS BOOLEAN) AS key_account,"
-                + " CAST(? AS BOOLEAN) AS strategic FROM assessment WHERE account_id = ?) AS s"
-                + " ON t.account_id = s.account_id"
+                + " CAST(? AS BOOLEAN) AS strategic, CAST(? AS INT) AS evidence_coverage FROM assessment"
+                + " WHERE account_id = ?) AS s ON t.account_id = s.account_id"
                 + " WHEN MATCHED THEN UPDATE SET assessment_id = s.assessment_id, as_of = s.as_of, score = s.score,"
-                + " level = s.level, trend = s.trend, key_account = s.key_account, strategic = s.strategic"
+                + " level = s.level, trend = s.trend, key_account = s.key_account, strategic = s.strategic,"
+                + " evidence_coverage = s.evidence_coverage"
                 + " WHEN NOT MATCHED THEN INSERT (account_id, assessment_id, as_of, score, level, trend, key_account,"
-                + " strategic) VALUES (s.account_id, s.assessment_id, s.as_of, s.score, s.level, s.trend,"
-                + " s.key_account, s.strategic)",
+                + " strategic, evidence_coverage) VALUES (s.account_id, s.assessment_id, s.as_of, s.score, s.level,"
+                + " s.trend, s.key_account, s.strategic, s.evidence_coverage)",
                 assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
-                        a.level().label(), a.trend(), a.keyAccount(), a.strategic(), a.accountId()}).toList());
+                        a.level().label(), a.trend(), a.keyAccount(), a.strategic(), coverage(a), a.accountId()})
+                        .toList());
     }
 
-    /** Each account's latest score at or before {@code at}, where one was stored. */
-    Map<String, Integer> scoresAsOf(Collection<String> accountIds, Instant at) {
+    private static Integer coverage(Assessment a) {
+        return a.coverage() == null ? null : a.coverage().percent();
+    }
+
+    /**
+     * Each account's latest score stored on or before {@code day} (UTC), where one was stored: the whole day,
+     * so every rescore on a later day compares with the same score whatever its hour.
+     */
+    Map<String, Integer> scoresOn(Collection<String> accountIds, LocalDate day) {
         Map<String, Integer> out = new HashMap<>();
         List<String> ids = List.copyOf(accountIds);
+        Object end = time(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             Object[] args = new Object[chunk.size() + 1];
-            args[0] = time(at);
+            args[0] = end;
             for (int i = 0; i < chunk.size(); i++) {
                 args[i + 1] = chunk.get(i);
             }
             jdbc.query("SELECT a.account_id, a.score FROM assessment a JOIN (SELECT account_id, MAX(as_of) AS as_of"
-                    + " FROM assessment WHERE as_of <= ? AND account_id IN ("
+                    + " FROM assessment WHERE as_of < ? AND account_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY account_id) l"
                     + " ON l.account_id = a.account_id AND l.as_of = a.as_of", rs -> {
                         out.put(rs.getString(1), rs.getInt(2));
@@ -76,11 +90,37 @@ final class AssessmentStore {
         return top.isEmpty() ? null : String.join("\n", top);
     }
 
+    /**
+     * The evidence as one JSON document: the risks that count, what was found but not counted (and why), the
+     * positive evidence, and the coverage (which signals lacked which input).
+     */
     private String findingsJson(Assessment a) {
-        Map<String, List<Finding>> all = new LinkedHashMap<>();
-        all.put("risks", a.findings());
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("risks", a.risks());
+        all.put("notCounted", a.notCounted());
         all.put("positives", a.positives());
+        if (a.coverage() != null) {
+            all.put("coverage", coverageJson(a.coverage()));
+        }
         return json.writeValueAsString(all);
+    }
+
+    private static Map<String, Object> coverageJson(Coverage c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("percent", c.percent());
+        out.put("explanation", c.explanation());
+        out.put("present", c.present().stream().map(Evidence::label).toList());
+        out.put("missing", c.missing().stream().map(Evidence::label).toList());
+        out.put("covered", c.covered());
+        List<Map<String, Object>> uncovered = new ArrayList<>();
+        c.uncovered().forEach((signal, lacks) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("signal", signal);
+            one.put("lacks", lacks.stream().map(Evidence::label).toList());
+            uncovered.add(one);
+        });
+        out.put("uncovered", uncovered);
+        return out;
     }
 
     static OffsetDateTime time(Instant t) {

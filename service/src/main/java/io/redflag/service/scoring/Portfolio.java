@@ -3,7 +3,6 @@ package io.redflag.service.scoring;
 import io.redflag.service.store.OwnTasks;
 import io.redflag.domain.scoring.AccountSnapshot;
 import io.redflag.domain.scoring.KeyAccounts;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,20 +16,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What scoring one account needs to know about all the others: which accounts are key (the Pareto rule runs
- * over the whole book) and how much each owner logs across their accounts (evidence quality). Two aggregate
- * queries per read: a run over every account reads it, runs over a few changed accounts reuse it for a while
+ * over the whole book), how much each owner logs across their accounts and whether each user's replies show
+ * (evidence quality). A few aggregate queries per read: a run over every account reads it, runs over a few changed accounts reuse it for a while
  * (ScoringService).
  */
 final class Portfolio {
-    final Set<String> keyAccounts;
-    final Map<String, AccountSnapshot.OwnerLogging> logging;
-
-    private Portfolio(Set<String> keyAccounts, Map<String, AccountSnapshot.OwnerLogging> logging) {
-        this.keyAccounts = keyAccounts;
-        this.logging = logging;
+    /**
+     * What a read needs to know.
+     *
+     * @param baselineDays    the window over which each user's reply logging is measured
+     * @param inboundPrefixes email subjects that mark a reply (lower case), as the mapping lists them
+     */
+    record Settings(double paretoShare, List<String> keyTiers, int baselineDays, List<String> inboundPrefixes) {
     }
 
-    static Portfolio read(DataSource dataSource, Instant asOf, double paretoShare, List<String> keyTiers) {
+    final Set<String> keyAccounts;
+    final Map<String, AccountSnapshot.OwnerLogging> logging;
+    /** Per user: emails sent and replies logged over the baseline window, across all their accounts. */
+    final Map<String, AccountSnapshot.ReplyLogging> replies;
+
+    private Portfolio(Set<String> keyAccounts, Map<String, AccountSnapshot.OwnerLogging> logging,
+            Map<String, AccountSnapshot.ReplyLogging> replies) {
+        this.keyAccounts = keyAccounts;
+        this.logging = logging;
+        this.replies = replies;
+    }
+
+    static Portfolio read(DataSource dataSource, Instant asOf, Settings settings) {
+        double paretoShare = settings.paretoShare();
+        List<String> keyTiers = settings.keyTiers();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         LocalDate today = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         List<KeyAccounts.Revenue> revenues = new ArrayList<>();
@@ -47,20 +61,50 @@ final class Portfolio {
                     owned.put(rs.getString(1), rs.getInt(2));
                 });
         Map<String, Integer> logged = new HashMap<>();
-        Object since = AssessmentStore.time(asOf.minus(Duration.ofDays(90)));
-        Object until = AssessmentStore.time(asOf);
+        // Whole UTC days, as the scorecard's windows count them: the 90 days up to the end of today, so a rerun
+        // later the same day counts the same.
+        Object since = AssessmentStore.time(today.minusDays(89).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Object until = AssessmentStore.time(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         jdbc.query("SELECT owner, COUNT(*) FROM task WHERE deleted = FALSE AND closed = TRUE AND " + OwnTasks.NOT_OWN
-                + " AND ((completed_at > ? AND completed_at <= ?) OR (completed_at IS NULL AND due_date > ?"
+                + " AND ((completed_at >= ? AND completed_at < ?) OR (completed_at IS NULL AND due_date > ?"
                 + " AND due_date <= ?)) GROUP BY owner", rs -> {
                     logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);
                 }, since, until, today.minusDays(90), today);
-        jdbc.query("SELECT owner, COUNT(*) FROM event WHERE deleted = FALSE AND start_at > ? AND start_at <= ?"
+        jdbc.query("SELECT owner, COUNT(*) FROM event WHERE deleted = FALSE AND start_at >= ? AND start_at < ?"
                 + " GROUP BY owner", rs -> {
                     logged.merge(rs.getString(1), rs.getInt(2), Integer::sum);
                 }, since, until);
         Map<String, AccountSnapshot.OwnerLogging> logging = new HashMap<>();
         owned.forEach((owner, n) -> logging.put(owner, new AccountSnapshot.OwnerLogging(logged.getOrDefault(owner, 0),
                 n)));
-        return new Portfolio(key, logging);
+        return new Portfolio(key, logging, replies(jdbc, today, settings));
+    }
+
+    /**
+     * Each user's emails over the baseline window (whole UTC days up to today): those with an inbound direction
+     * or a reply's subject prefix are replies logged, the rest were sent.
+     */
+    private static Map<String, AccountSnapshot.ReplyLogging> replies(JdbcTemplate jdbc, LocalDate today,
+            Settings settings) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder reply = new StringBuilder("direction = 'INBOUND'");
+        for (String prefix : settings.inboundPrefixes()) {
+            reply.append(" OR (direction IS NULL AND LOWER(subject) LIKE ? ESCAPE '!')");
+            args.add(prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        args.add(AssessmentStore.time(today.minusDays(settings.baselineDays() - 1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant()));
+        args.add(AssessmentStore.time(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        args.add(today.minusDays(settings.baselineDays()));
+        args.add(today);
+        Map<String, AccountSnapshot.ReplyLogging> out = new HashMap<>();
+        jdbc.query("SELECT owner, COUNT(*), SUM(CASE WHEN " + reply + " THEN 1 ELSE 0 END) FROM task"
+                + " WHERE deleted = FALSE AND closed = TRUE AND kind = 'EMAIL' AND " + OwnTasks.NOT_OWN
+                + " AND ((completed_at >= ? AND completed_at < ?) OR (completed_at IS NULL AND due_date > ?"
+                + " AND due_date <= ?)) GROUP BY owner", rs -> {
+                    int replies = rs.getInt(3);
+                    out.put(rs.getString(1), new AccountSnapshot.ReplyLogging(rs.getInt(2) - replies, replies));
+                }, args.toArray());
+        return out;
     }
 }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -61,8 +62,7 @@ public final class ScoringService {
     private final DirtyAccounts dirty;
     private final UserDirectory users;
     private final Clock clock;
-    private final double paretoShare;
-    private final List<String> keyTiers;
+    private final Portfolio.Settings portfolioSettings;
     private final List<String> strategicSegments;
     private final MeterRegistry meters;
     private final Timer everyAccountRuns;
@@ -89,9 +89,11 @@ public final class ScoringService {
         this.dirty = dirty;
         this.users = users;
         this.clock = clock;
-        this.paretoShare = paretoShare;
         var lists = mapping.entities().get("account").lists();
-        this.keyTiers = lists.getOrDefault("keyTiers", List.of());
+        this.portfolioSettings = new Portfolio.Settings(paretoShare, lists.getOrDefault("keyTiers", List.of()),
+                scorecard.config().rules().activityBaselineDays(), mapping.entities().get("task").lists()
+                        .getOrDefault("inboundSubjectPrefixes", List.of()).stream()
+                        .map(p -> p.toLowerCase(Locale.ROOT)).toList());
         this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
         this.meters = meters;
         this.everyAccountRuns = runTimer(meters, "every");
@@ -137,6 +139,18 @@ public final class ScoringService {
         }
     }
 
+    /** How the users who logged this account's emails log replies (only they matter to its snapshot). */
+    private static Map<String, AccountSnapshot.ReplyLogging> replyLogging(StoredAccount one, Portfolio portfolio) {
+        Map<String, AccountSnapshot.ReplyLogging> out = new HashMap<>();
+        for (var i : one.interactions()) {
+            var r = i.ownerId() == null ? null : portfolio.replies.get(i.ownerId());
+            if (r != null && i.kind() == io.redflag.domain.model.Interaction.Kind.EMAIL) {
+                out.put(i.ownerId(), r);
+            }
+        }
+        return out;
+    }
+
     /** AccountHistory keeps owners as user ids: a rep reads names. */
     private String userName(String value) {
         if (value == null || !value.startsWith("005") || value.length() != 18) {
@@ -157,7 +171,7 @@ public final class ScoringService {
         if (reuse) {
             return portfolio;
         }
-        Portfolio read = Portfolio.read(dataSource, asOf, paretoShare, keyTiers);
+        Portfolio read = Portfolio.read(dataSource, asOf, portfolioSettings);
         if (portfolio != null && !everyAccount) {
             Set<String> moved = new HashSet<>(read.keyAccounts);
             moved.addAll(portfolio.keyAccounts);
@@ -176,6 +190,7 @@ public final class ScoringService {
         Instant started = clock.instant();
         Instant asOf = started;
         Portfolio portfolio = portfolio(asOf, everyAccount);
+        LocalDate trendDay = Scorecard.trendDay(asOf);
         int pending = 0;
         int planned = 0;
         // Many accounts: one pass over the follow-ups beats a look-up per batch.
@@ -197,7 +212,7 @@ public final class ScoringService {
             Map<String, String> names = new HashMap<>();
             Map<String, CrmUser> owners = new HashMap<>();
             Map<String, CrmUser> managers = new HashMap<>();
-            Map<String, Integer> earlier = assessments.scoresAsOf(batch, asOf.minus(Duration.ofDays(30)));
+            Map<String, Integer> earlier = assessments.scoresOn(batch, trendDay);
             for (StoredAccount one : stored) {
                 var account = one.account();
                 CrmUser owner = users.user(account.ownerId()).orElse(null);
@@ -207,12 +222,13 @@ public final class ScoringService {
                                         userName(h.newValue()), h.at())).toList(),
                         portfolio.keyAccounts.contains(account.id()),
                         KeyAccounts.strategic(account.tier(), account.segment(), strategicSegments),
-                        portfolio.logging.get(account.ownerId()), one.formerContacts(), one.contactChanges());
+                        portfolio.logging.get(account.ownerId()), one.formerContacts(), one.contactChanges(),
+                        replyLogging(one, portfolio));
                 Assessment a = scorecard.assess(snapshot, asOf);
                 Integer before = earlier.get(account.id());
                 if (before == null) {
                     // No stored score 30 days back: scoring is pure, so replay it as of then.
-                    before = scorecard.scoreAsOf(snapshot, asOf.minus(Duration.ofDays(30)));
+                    before = scorecard.scoreOn(snapshot, trendDay);
                 }
                 done.add(a.withTrend(before));
                 names.put(account.id(), account.name());

@@ -131,7 +131,7 @@ final class StoreReader {
                 }, args);
         Map<String, List<Opportunity>> opportunities = new HashMap<>();
         jdbc.query("SELECT id, account, name, stage, amount, close_date, next_step, loss_reason, created_at,"
-                + " modified_at FROM opportunity WHERE deleted = FALSE AND account" + in, rs -> {
+                + " modified_at, probability FROM opportunity WHERE deleted = FALSE AND account" + in, rs -> {
                     String id = rs.getString(1);
                     List<OpportunityChange> history = changes.getOrDefault(id, List.of());
                     // The store keeps the stage's meaning (OPEN, WON, LOST); its name is the history's latest.
@@ -139,7 +139,7 @@ final class StoreReader {
                     opportunities.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Opportunity(id,
                             rs.getString(2), rs.getString(3), stage, order(stage), StageClass.valueOf(rs.getString(4)),
                             rs.getBigDecimal(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                            instant(rs, 9), instant(rs, 10), history));
+                            instant(rs, 9), instant(rs, 10), history, rs.getBigDecimal(11)));
                 }, args);
 
         Map<String, List<Interaction>> interactions = new HashMap<>();

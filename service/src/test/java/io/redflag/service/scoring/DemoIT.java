@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo end to end, as the README's run command starts it: the service syncs the embedded demo org, scores
@@ -89,7 +91,8 @@ class DemoIT {
         "Orion Robotics            | Watch    | PIPELINE_STALL      | Deal 'Orion - Assembly Line Automation Phase 2' is stalling",
         "Falcon Freight            | Watch    | LOST_TO_COMPETITOR  | was lost to a competitor",
         "Keystone Insurance        | Watch    | STALE_PLAN          | has no next step and nothing is scheduled",
-        "Prairie Materials         | Healthy  |                     | Not counted as risk: the owner logged",
+        "Tidewater Shipping        | Watch    | PIPELINE_COVERAGE   | Open pipeline due in the next 6 months is 90,000 (stage-weighted) against 980,000 won in the last 12 months (9 %)",
+        "Prairie Materials         | Unknown  |                     |",
         "Summit Health Partners    | Healthy  |                     |",
         "Evergreen Energy          | Healthy  |                     |",
         "Beacon Financial          | Healthy  |                     |"})
@@ -123,6 +126,30 @@ class DemoIT {
         assertThat(followUps()).hasSize(tasks);
     }
 
+    /**
+     * Prairie's owner logs almost nothing: silence proves nothing, and without activity logging too few signals
+     * can speak to call the account healthy. Risk_Reasons__c holds no "not counted" sentence; the API says why.
+     */
+    @Test
+    void anAccountWithTooLittleEvidenceIsUnknownWithoutReasonsAndTheApiSaysWhy() throws Exception {
+        SObject prairie = accounts().get("Prairie Materials");
+        assertThat(prairie.getField("Risk_Level__c")).isEqualTo("Unknown");
+        assertThat(prairie.getField("Risk_Reasons__c")).isNull();
+        JsonNode api = JsonMapper.builder().build().readTree(get("/api/accounts/" + prairie.getId()));
+        assertThat(api.get("level").asString()).isEqualTo("Unknown");
+        assertThat(api.get("reasons")).isEmpty();
+        assertThat(api.get("findings").get("risks")).isEmpty();
+        assertThat(api.get("notCounted")).isNotEmpty().allSatisfy(n -> assertThat(n.asString())
+                .startsWith("Not counted as risk: the owner logged"));
+        assertThat(api.get("evidenceCoverage").asInt()).isLessThan(60)
+                .isEqualTo(api.get("coverage").get("percent").asInt());
+        assertThat(api.get("coverage").get("missing")).extracting(JsonNode::asString).contains("activity logging");
+        assertThat(api.get("coverage").get("uncovered")).anySatisfy(u -> assertThat(u.get("signal").asString())
+                .isEqualTo("ACTIVITY_DECLINE"));
+        assertThat(get("/api/accounts?level=Unknown")).contains("Prairie Materials")
+                .doesNotContain("Summit Health Partners");
+    }
+
     @Test
     void anInactiveOwnersTasksGoToTheOwnersManager() throws Exception {
         SObject redwood = accounts().get("Redwood Pharma");
@@ -152,7 +179,7 @@ class DemoIT {
 
         HttpResponse<String> bad = send("/api/accounts?level=Doomed");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("level 'Doomed' is not one of Healthy, Watch, At Risk, Critical");
+        assertThat(bad.body()).contains("level 'Doomed' is not one of Healthy, Watch, At Risk, Critical, Unknown");
         HttpResponse<String> none = send("/api/accounts/001000000000000AAA");
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(none.body()).contains("no account 001000000000000AAA in the store");

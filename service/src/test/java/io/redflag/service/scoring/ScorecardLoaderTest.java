@@ -27,6 +27,9 @@ class ScorecardLoaderTest {
         assertThat(loaded.levels()).isEqualTo(defaults.levels());
         assertThat(loaded.followUps()).isEqualTo(defaults.followUps());
         assertThat(loaded.version()).isEqualTo(defaults.version());
+        assertThat(List.of(loaded.strategicMultiplier(), loaded.positiveCap(), loaded.minimumLoggingPerAccount(),
+                loaded.minimumCoverage())).isEqualTo(List.of(defaults.strategicMultiplier(), defaults.positiveCap(),
+                        defaults.minimumLoggingPerAccount(), defaults.minimumCoverage()));
         assertThat(loaded.executiveTitles()).isEqualTo(MAPPING.entities().get("contact").lists().get("executiveTitles"));
     }
 

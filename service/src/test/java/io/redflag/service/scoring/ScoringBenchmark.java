@@ -57,6 +57,9 @@ public final class ScoringBenchmark {
             System.out.printf("round %d: full rescore of %,d accounts in %.1f s (%,.0f accounts/s); %,d risk-field"
                     + " updates and %,d follow-up tasks to write%n", round, run.scored(), seconds,
                     run.scored() / seconds, run.pendingWrites(), run.plannedTasks());
+            if (round == 2) {
+                explainRewrites(ds);
+            }
             if (org == null) {
                 org = new EmulatorHttp(session); // after the first rescore: scoring itself needs no CRM
             }
@@ -74,5 +77,20 @@ public final class ScoringBenchmark {
         System.out.printf("peak heap %d MiB%n", java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
                 .stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20);
+    }
+
+    /** A rerun should write nothing: for each account it would rewrite, the two assessments side by side. */
+    private static void explainRewrites(javax.sql.DataSource ds) {
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(ds);
+        for (String id : jdbc.queryForList("SELECT account_id FROM account_outbox WHERE pending = TRUE ORDER BY"
+                + " account_id FETCH FIRST 10 ROWS ONLY", String.class)) {
+            System.out.println("  rewritten on a rerun: " + id);
+            jdbc.query("SELECT as_of, score, level, trend, reasons FROM assessment WHERE account_id = ? ORDER BY id",
+                    rs -> {
+                        System.out.printf("    as of %s: score %d, %s, trend %s, reasons: %s%n", rs.getString(1),
+                                rs.getInt(2), rs.getString(3), rs.getString(4), String.valueOf(rs.getString(5))
+                                        .replace('\n', '|'));
+                    }, id);
+        }
     }
 }
