@@ -3,8 +3,6 @@ package io.redflag.domain.scoring;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Every weight, window and threshold of the scorecard, with SIGNALS.md's defaults. Plain records: a YAML
@@ -126,84 +124,12 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 List.of("Competitor"), new FollowUps(true, 10, 30, p));
     }
 
-    /** Checks every value; the first problem is thrown naming its key. */
+    /** Checks every value; every problem at once is thrown, each naming its key (see {@link ScorecardChecks}). */
     public ScorecardConfig validate() {
-        require(version != null && !version.isBlank(), "version", version, "a non-empty name");
-        require(levels != null, "levels", null, "healthy, watch and atRisk");
-        require(levels.healthy() <= 100 && levels.healthy() > levels.watch() && levels.watch() > levels.atRisk()
-                && levels.atRisk() > 0, "levels", levels, "100 >= healthy > watch > atRisk > 0");
-        for (Signal s : Signal.values()) {
-            Weight weight = weights == null ? null : weights.get(s);
-            require(weight != null, "weights." + s, null, "points, cap and severity for every signal");
-            require(weight.points() >= 0 && weight.points() <= 100, "weights." + s + ".points", weight.points(),
-                    "0 to 100");
-            require(weight.cap() >= weight.points() && weight.cap() <= 100, "weights." + s + ".cap", weight.cap(),
-                    "points to 100");
-            require(weight.severity() != null, "weights." + s + ".severity", null, "LOW, MEDIUM, HIGH or CRITICAL");
-        }
-        require(rules != null, "rules", null, "the signals' windows and thresholds");
-        require(rules.activityDeclineRatio() > 0 && rules.activityDeclineRatio() < 1, "rules.activityDeclineRatio",
-                rules.activityDeclineRatio(), "between 0 and 1");
-        require(rules.outreachUnansweredShare() > 0 && rules.outreachUnansweredShare() <= 1,
-                "rules.outreachUnansweredShare", rules.outreachUnansweredShare(), "above 0, at most 1");
-        require(rules.revenueDeclineRatio() > 0 && rules.revenueDeclineRatio() < 1, "rules.revenueDeclineRatio",
-                rules.revenueDeclineRatio(), "between 0 and 1");
-        require(rules.replyLoggingShare() > 0 && rules.replyLoggingShare() <= 1, "rules.replyLoggingShare",
-                rules.replyLoggingShare(), "above 0, at most 1");
-        require(rules.revenueWindowMonths() >= 1 && rules.revenueWindowMonths() <= 60, "rules.revenueWindowMonths",
-                rules.revenueWindowMonths(), "1 to 60");
-        require(rules.revenueHistoryMonths() > rules.revenueWindowMonths() && rules.revenueHistoryMonths() <= 120,
-                "rules.revenueHistoryMonths", rules.revenueHistoryMonths(), "more than revenueWindowMonths, at most 120");
-        require(rules.pipelineHorizonMonths() >= 1 && rules.pipelineHorizonMonths() <= 36,
-                "rules.pipelineHorizonMonths", rules.pipelineHorizonMonths(), "1 to 36");
-        require(rules.pipelineCoverageRatio() > 0 && rules.pipelineCoverageRatio() <= 5, "rules.pipelineCoverageRatio",
-                rules.pipelineCoverageRatio(), "above 0, at most 5");
-        require(rules.silenceMultiplier() >= 1, "rules.silenceMultiplier", rules.silenceMultiplier(), "1 or more");
-        for (int days : List.of(rules.activityWindowDays(), rules.activityBaselineDays(), rules.silenceMinimumDays(),
-                rules.outreachWindowDays(), rules.replyWindowDays(), rules.engagedWindowDays(),
-                rules.executiveAccessDays(), rules.executiveChangeDays(), rules.ownerChangeDays(), rules.caseOpenDays(),
-                rules.caseVolumeDays(), rules.stallPushDays(), rules.competitorLossDays(), rules.stalePlanDays(),
-                rules.newContactDays())) {
-            require(days > 0 && days <= 3650, "rules (a window in days)", days, "1 to 3650");
-        }
-        require(strategicMultiplier >= 1 && strategicMultiplier <= 3, "strategicMultiplier", strategicMultiplier,
-                "1 to 3");
-        require(positiveCap >= 0 && positiveCap <= 50, "positiveCap", positiveCap, "0 to 50");
-        require(minimumLoggingPerAccount >= 0, "minimumLoggingPerAccount", minimumLoggingPerAccount, "0 or more");
-        require(minimumCoverage >= 0 && minimumCoverage <= 1, "minimumCoverage", minimumCoverage, "0 to 1");
-        for (String key : List.of("executiveTitles", "keyContactTitles")) {
-            List<String> patterns = key.equals("executiveTitles") ? executiveTitles : keyContactTitles;
-            require(patterns != null, key, null, "a list of regular expressions");
-            for (String p : patterns) {
-                try {
-                    Pattern.compile(p);
-                } catch (PatternSyntaxException e) {
-                    throw new ScorecardConfigException(key, p, "a valid regular expression (" + e.getDescription()
-                            + ")");
-                }
-            }
-        }
-        require(competitiveLossReasons != null, "competitiveLossReasons", null, "a list of loss reasons");
-        require(followUps != null, "followUps", null, "keyAccountsOnly, perOwnerPerWeek, cooldownDays, playbooks");
-        require(followUps.perOwnerPerWeek() >= 0, "followUps.perOwnerPerWeek", followUps.perOwnerPerWeek(),
-                "0 or more");
-        require(followUps.cooldownDays() >= 0, "followUps.cooldownDays", followUps.cooldownDays(), "0 or more");
-        for (Signal s : Signal.values()) {
-            Playbook p = followUps.playbooks() == null ? null : followUps.playbooks().get(s);
-            require(p != null, "followUps.playbooks." + s, null, "subject, action, priority and dueInDays");
-            require(p.subject() != null && !p.subject().isBlank() && p.subject().length() <= 200,
-                    "followUps.playbooks." + s + ".subject", p.subject(), "1 to 200 characters");
-            require(List.of("High", "Normal", "Low").contains(p.priority()), "followUps.playbooks." + s + ".priority",
-                    p.priority(), "High, Normal or Low");
-            require(p.dueInDays() >= 0 && p.dueInDays() <= 365, "followUps.playbooks." + s + ".dueInDays",
-                    p.dueInDays(), "0 to 365");
+        List<ScorecardConfigException.Problem> problems = ScorecardChecks.problems(this);
+        if (!problems.isEmpty()) {
+            throw new ScorecardConfigException(problems);
         }
         return this;
-    }
-
-    private static void require(boolean ok, String key, Object value, String valid) {
-        if (!ok) {
-            throw new ScorecardConfigException(key, value, valid);
-        }
     }
 }

@@ -1,16 +1,41 @@
 package io.redflag.domain.scoring;
 
-/** A scorecard setting that cannot work, naming its key, its value and what would be valid. */
-public final class ScorecardConfigException extends IllegalArgumentException {
-    private final String key;
+import java.util.List;
+import java.util.stream.Collectors;
 
-    public ScorecardConfigException(String key, Object value, String valid) {
-        super("scorecard setting " + key + " = " + (value == null ? "(missing)" : "'" + value + "'") + " is not valid;"
-                + " expected " + valid);
-        this.key = key;
+/** Scorecard settings that cannot work: every one found, each naming its key, its value and what would be valid. */
+public final class ScorecardConfigException extends IllegalArgumentException {
+
+    /** One setting that cannot work. */
+    public record Problem(String key, Object value, String valid) {
+
+        @Override
+        public String toString() {
+            return "scorecard setting " + key + " = " + (value == null ? "(missing)" : "'" + value + "'")
+                    + " is not valid; expected " + valid;
+        }
     }
 
+    private final List<Problem> problems;
+
+    public ScorecardConfigException(String key, Object value, String valid) {
+        this(List.of(new Problem(key, value, valid)));
+    }
+
+    public ScorecardConfigException(List<Problem> problems) {
+        super(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a scorecard exception needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The key of the first problem. */
     public String key() {
-        return key;
+        return problems.get(0).key();
+    }
+
+    public List<Problem> problems() {
+        return problems;
     }
 }

@@ -109,7 +109,7 @@ class PipelineCoverageTest {
                 "Acme Corp"), java.util.Map.of(Accounts.ACCOUNT, new io.redflag.domain.model.CrmUser(Accounts.OWNER,
                         "Olivia Owner", null, true, null)), java.util.Map.of(), new FollowUpPlanner.Existing(
                                 java.util.Set.of(), java.util.Map.of(), java.util.Map.of()), NOW);
-        assertThat(tasks).singleElement().satisfies(t -> {
+        assertThat(tasks.tasks()).singleElement().satisfies(t -> {
             assertThat(t.key()).isEqualTo("PIPELINE_COVERAGE:" + Accounts.ACCOUNT);
             assertThat(t.subject()).isEqualTo("Build the pipeline ahead at Acme Corp");
             assertThat(t.priority()).isEqualTo("Normal");

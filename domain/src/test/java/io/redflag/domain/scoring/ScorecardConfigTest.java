@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,8 +53,8 @@ class ScorecardConfigTest {
                 bad("rules.revenueDeclineRatio", rule("revenueDeclineRatio", 0.0)),
                 bad("rules.revenueDeclineRatio", rule("revenueDeclineRatio", 1.0)),
                 bad("rules.silenceMultiplier", rule("silenceMultiplier", 0.99)),
-                bad("rules (a window in days)", rule("activityWindowDays", 0)),
-                bad("rules (a window in days)", rule("newContactDays", 3651)),
+                bad("rules.activityWindowDays", rule("activityWindowDays", 0)),
+                bad("rules.newContactDays", rule("newContactDays", 3651)),
                 bad("strategicMultiplier", with(D, "strategicMultiplier", 0.99)),
                 bad("strategicMultiplier", with(D, "strategicMultiplier", 3.01)),
                 bad("positiveCap", with(D, "positiveCap", -1)),
@@ -76,6 +77,15 @@ class ScorecardConfigTest {
                 bad("followUps.playbooks.STALE_PLAN.priority", playbook(book("Plan", "Urgent", 7))),
                 bad("followUps.playbooks.STALE_PLAN.dueInDays", playbook(book("Plan", "Low", -1))),
                 bad("followUps.playbooks.STALE_PLAN.dueInDays", playbook(book("Plan", "Low", 366))));
+    }
+
+    @Test
+    void everyBadSettingIsReportedAtOnceAndAMissingGroupIsOneProblem() {
+        ScorecardConfig config = with(with(with(D, "levels", new ScorecardConfig.Levels(50, 60, 35)), "rules", null),
+                "positiveCap", 51);
+        assertThatThrownBy(config::validate).isInstanceOfSatisfying(ScorecardConfigException.class,
+                e -> assertThat(e.problems()).extracting(ScorecardConfigException.Problem::key)
+                        .containsExactly("levels", "positiveCap", "rules"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,7 +61,8 @@ final class ScorecardLoader {
         try {
             return YAML.treeToValue(tree, ScorecardConfig.class).validate();
         } catch (ScorecardConfigException e) {
-            throw new StartupProblems("the scorecard " + source, List.of(e.getMessage()), ACTION, e);
+            throw new StartupProblems("the scorecard " + source, e.problems().stream().map(p -> p.toString())
+                    .toList(), ACTION, e);
         } catch (JacksonException e) {
             throw new StartupProblems("the scorecard " + source, List.of(keyPath(e) + ": " + plain(e)), ACTION, e);
         }

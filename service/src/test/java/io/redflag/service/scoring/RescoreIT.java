@@ -91,7 +91,7 @@ class RescoreIT {
         Outbox outbox = new Outbox(ds, clock);
         ScoringService scoring = new ScoringService(ds, MAPPING, new Scorecard(ScorecardLoader.load(null, MAPPING)),
                 assessments, outbox, new FollowUpLedger(ds, clock), new DirtyAccounts(ds), new UserDirectory(ds),
-                clock, 0.8);
+                clock, 0.8, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(scoring.scoreAll().pendingWrites()).isEqualTo(2);
         Map<String, List<Integer>> morning = scoresAndTrends(ds);
