@@ -15,6 +15,7 @@ import io.redflag.emulator.oauth.Users;
 import io.redflag.emulator.outbound.OutboundMessages;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.soap.PartnerApi;
+import io.redflag.emulator.store.Commit;
 import io.redflag.emulator.store.Ids;
 import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
@@ -32,6 +33,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public final class Emulator implements AutoCloseable {
     private final Sessions sessions;
     private final HttpFront http;
     private final OutboundMessages outbound;
+    private final Consumer<Commit> outboundListener;
     private final String runAsUserId;
     private final List<DemoLogin> demoLogins;
 
@@ -98,7 +101,8 @@ public final class Emulator implements AutoCloseable {
             outbound.close();
             throw e;
         }
-        store.onCommit(outbound::committed);
+        this.outboundListener = outbound::committed;
+        store.addCommitListener(outboundListener);
     }
 
     /** Builds the org, loads its data and starts serving. */
@@ -165,7 +169,7 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
-        store.onCommit(null);
+        store.removeCommitListener(outboundListener);
         http.close();
         outbound.close();
     }
