@@ -4,6 +4,7 @@ import io.redflag.emulator.control.ControlApi;
 import io.redflag.emulator.control.OrgControl;
 import io.redflag.emulator.data.DataGenerator;
 import io.redflag.emulator.data.GenerateSpec;
+import io.redflag.emulator.data.LoadReport;
 import io.redflag.emulator.data.MetadataLoader;
 import io.redflag.emulator.data.PlanLoader;
 import io.redflag.emulator.http.HttpFront;
@@ -13,6 +14,7 @@ import io.redflag.emulator.oauth.Sessions;
 import io.redflag.emulator.oauth.TokenEndpoint;
 import io.redflag.emulator.oauth.Users;
 import io.redflag.emulator.outbound.OutboundMessages;
+import io.redflag.emulator.pubsub.PubSub;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.soap.PartnerApi;
 import io.redflag.emulator.store.Commit;
@@ -53,6 +55,7 @@ public final class Emulator implements AutoCloseable {
     private final HttpFront http;
     private final OutboundMessages outbound;
     private final Consumer<Commit> outboundListener;
+    private final PubSub pubSub;
     private final String runAsUserId;
     private final List<DemoLogin> demoLogins;
 
@@ -95,10 +98,21 @@ public final class Emulator implements AutoCloseable {
         PartnerApi soap = new PartnerApi(store, sessions, control, new PartnerApi.OrgInfo(ORG_ID, ORG_NAME),
                 config.clock());
         try {
+            // Changes from here on are change events; the plans loaded above are the org's past.
+            this.pubSub = config.pubSub().enabled()
+                    ? PubSub.start(store, sessions, config.clock(), ORG_ID, this::port, config.pubSub()) : null;
+        } catch (RuntimeException e) {
+            outbound.close();
+            throw e;
+        }
+        try {
             this.http = new HttpFront(config.port(), soap, tokens, oidc,
-                    new ControlApi(control, store, sessions, outbound), control);
+                    new ControlApi(control, store, sessions, outbound, pubSub), control);
         } catch (IOException | RuntimeException e) {
             outbound.close();
+            if (pubSub != null) {
+                pubSub.close();
+            }
             throw e;
         }
         this.outboundListener = outbound::committed;
@@ -149,6 +163,37 @@ public final class Emulator implements AutoCloseable {
         return outbound;
     }
 
+    /**
+     * The org's Pub/Sub API (Change Data Capture): topics, schemas, stats and faults.
+     *
+     * @throws IllegalStateException when the emulator serves none ({@link EmulatorConfig#withPubSubPort})
+     */
+    public PubSub pubSub() {
+        if (pubSub == null) {
+            throw new IllegalStateException("the Pub/Sub API is off: start the emulator with"
+                    + " EmulatorConfig.withPubSubPort(0) (--pubsub-port N)");
+        }
+        return pubSub;
+    }
+
+    /** The port of the Pub/Sub API's TLS gRPC server on 127.0.0.1 (see {@link #pubSub()}). */
+    public int pubSubPort() {
+        return pubSub().port();
+    }
+
+    /** The PEM of the Pub/Sub server's self-signed certificate, made at this start (see {@link #pubSub()}). */
+    public String pubSubCertificatePem() {
+        return pubSub().certificatePem();
+    }
+
+    /**
+     * Loads a data plan into the running org, as {@code sf data tree import} would: as the run-as user, each
+     * record a write of its own (so each is a change event when the Pub/Sub API is on).
+     */
+    public LoadReport loadPlan(Path plan) {
+        return PlanLoader.load(plan, store, runAsUserId, null);
+    }
+
     /** The user client-credentials sessions act as. */
     public String runAsUserId() {
         return runAsUserId;
@@ -172,6 +217,9 @@ public final class Emulator implements AutoCloseable {
         store.removeCommitListener(outboundListener);
         http.close();
         outbound.close();
+        if (pubSub != null) {
+            pubSub.close();
+        }
     }
 
     private String activeUserByName(String username) {

@@ -1,5 +1,6 @@
 package io.redflag.emulator.outbound;
 
+import io.redflag.emulator.EmulatedTime;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.store.Change;
 import io.redflag.emulator.store.Commit;
