@@ -34,7 +34,7 @@ final class EventBus {
     private final List<Stored> events = new ArrayList<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long latest;
-    /** Every event up to this replay id has been purged: a subscription may resume only from here on. */
+    /** Every event up to this replay id has been purged (0: none yet). */
     private long purgedThrough;
     private long published;
     private long commitNumber = 1_000_000;
@@ -104,16 +104,17 @@ final class EventBus {
     }
 
     /**
-     * Whether a subscription can resume after {@code replayId} losing nothing: it names a retained event (or
-     * the position just before the oldest one), not one purged or never published.
+     * Whether a subscription can resume after {@code replayId}: it names an event the bus still holds (or is 0,
+     * the start, while nothing has been purged). A replay id older than the retention window, or one never
+     * published, is not one.
      */
     synchronized boolean resumable(long replayId) {
         purgeExpired();
-        if (replayId == purgedThrough) {
+        if (replayId == 0 && purgedThrough == 0) {
             return true;
         }
         int i = firstAfter(replayId - 1);
-        return replayId > purgedThrough && i < events.size() && events.get(i).replayId() == replayId;
+        return i < events.size() && events.get(i).replayId() == replayId;
     }
 
     /** Purges every event stored before {@code cutoff} (emulated time), as retention does; returns how many. */

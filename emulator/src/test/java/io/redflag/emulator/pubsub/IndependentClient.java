@@ -133,11 +133,12 @@ final class IndependentClient implements AutoCloseable {
             throw new AssertionError("expected a FetchResponse, got " + o, o instanceof Throwable t ? t : null);
         }
 
-        /** The error the stream ended with; fails when a response or nothing comes instead. */
+        /** The error the stream ends with within the timeout (responses before it skipped); fails otherwise. */
         StatusRuntimeException error(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
             Object o = poll(timeout);
-            while (o instanceof FetchResponse) {
-                o = poll(timeout);
+            while (o instanceof FetchResponse && System.nanoTime() < deadline) {
+                o = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             }
             if (o instanceof StatusRuntimeException e) {
                 return e;
