@@ -4,6 +4,7 @@ import io.redflag.emulator.control.ControlApi;
 import io.redflag.emulator.control.OrgControl;
 import io.redflag.emulator.data.DataGenerator;
 import io.redflag.emulator.data.GenerateSpec;
+import io.redflag.emulator.data.LoadReport;
 import io.redflag.emulator.data.MetadataLoader;
 import io.redflag.emulator.data.PlanLoader;
 import io.redflag.emulator.http.HttpFront;
@@ -13,8 +14,10 @@ import io.redflag.emulator.oauth.Sessions;
 import io.redflag.emulator.oauth.TokenEndpoint;
 import io.redflag.emulator.oauth.Users;
 import io.redflag.emulator.outbound.OutboundMessages;
+import io.redflag.emulator.pubsub.PubSub;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.soap.PartnerApi;
+import io.redflag.emulator.store.Commit;
 import io.redflag.emulator.store.Ids;
 import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
@@ -32,6 +35,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,8 @@ public final class Emulator implements AutoCloseable {
     private final Sessions sessions;
     private final HttpFront http;
     private final OutboundMessages outbound;
+    private final Consumer<Commit> outboundListener;
+    private final PubSub pubSub;
     private final String runAsUserId;
     private final List<DemoLogin> demoLogins;
 
@@ -92,13 +98,25 @@ public final class Emulator implements AutoCloseable {
         PartnerApi soap = new PartnerApi(store, sessions, control, new PartnerApi.OrgInfo(ORG_ID, ORG_NAME),
                 config.clock());
         try {
-            this.http = new HttpFront(config.port(), soap, tokens, oidc,
-                    new ControlApi(control, store, sessions, outbound), control);
-        } catch (IOException | RuntimeException e) {
+            // Changes from here on are change events; the plans loaded above are the org's past.
+            this.pubSub = config.pubSub().enabled()
+                    ? PubSub.start(store, sessions, config.clock(), ORG_ID, this::port, config.pubSub()) : null;
+        } catch (RuntimeException e) {
             outbound.close();
             throw e;
         }
-        store.onCommit(outbound::committed);
+        try {
+            this.http = new HttpFront(config.port(), soap, tokens, oidc,
+                    new ControlApi(control, store, sessions, outbound, pubSub), control);
+        } catch (IOException | RuntimeException e) {
+            outbound.close();
+            if (pubSub != null) {
+                pubSub.close();
+            }
+            throw e;
+        }
+        this.outboundListener = outbound::committed;
+        store.addCommitListener(outboundListener);
     }
 
     /** Builds the org, loads its data and starts serving. */
@@ -145,6 +163,37 @@ public final class Emulator implements AutoCloseable {
         return outbound;
     }
 
+    /**
+     * The org's Pub/Sub API (Change Data Capture): topics, schemas, stats and faults.
+     *
+     * @throws IllegalStateException when the emulator serves none ({@link EmulatorConfig#withPubSubPort})
+     */
+    public PubSub pubSub() {
+        if (pubSub == null) {
+            throw new IllegalStateException("the Pub/Sub API is off: start the emulator with"
+                    + " EmulatorConfig.withPubSubPort(0) (--pubsub-port N)");
+        }
+        return pubSub;
+    }
+
+    /** The port of the Pub/Sub API's TLS gRPC server on 127.0.0.1 (see {@link #pubSub()}). */
+    public int pubSubPort() {
+        return pubSub().port();
+    }
+
+    /** The PEM of the Pub/Sub server's self-signed certificate, made at this start (see {@link #pubSub()}). */
+    public String pubSubCertificatePem() {
+        return pubSub().certificatePem();
+    }
+
+    /**
+     * Loads a data plan into the running org, as {@code sf data tree import} would: as the run-as user, each
+     * record a write of its own (so each is a change event when the Pub/Sub API is on).
+     */
+    public LoadReport loadPlan(Path plan) {
+        return PlanLoader.load(plan, store, runAsUserId, null);
+    }
+
     /** The user client-credentials sessions act as. */
     public String runAsUserId() {
         return runAsUserId;
@@ -165,9 +214,12 @@ public final class Emulator implements AutoCloseable {
 
     @Override
     public void close() {
-        store.onCommit(null);
+        store.removeCommitListener(outboundListener);
         http.close();
         outbound.close();
+        if (pubSub != null) {
+            pubSub.close();
+        }
     }
 
     private String activeUserByName(String username) {

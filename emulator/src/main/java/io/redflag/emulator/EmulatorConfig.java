@@ -24,10 +24,12 @@ import java.util.List;
  *                      against the schema when the emulator starts)
  * @param outboundTimeScale emulated time of the outbound queue runs this many times faster (1 = real time)
  * @param logins        who can log in through the OpenID Connect provider, and the connected app's callbacks
+ * @param pubSub        the Pub/Sub API (Change Data Capture): off unless a port is given
  */
 public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDate rebaseDates, String generate,
         String clientId, String clientSecret, long apiLimit, Path jwtCertificate, String runAsUsername,
-        Clock clock, List<OutboundRule> outboundRules, double outboundTimeScale, LoginSettings logins) {
+        Clock clock, List<OutboundRule> outboundRules, double outboundTimeScale, LoginSettings logins,
+        PubSubSettings pubSub) {
 
     public static final String DEFAULT_CLIENT_ID = "redflag-demo-client";
     public static final String DEFAULT_CLIENT_SECRET = "redflag-demo-secret";
@@ -63,12 +65,15 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
         if (logins == null) {
             throw new IllegalArgumentException("logins must not be null (LoginSettings.none() for nobody)");
         }
+        if (pubSub == null) {
+            throw new IllegalArgumentException("pubSub must not be null (PubSubSettings.off() for none)");
+        }
     }
 
     /** Port 0, no data, the demo client credentials, an Enterprise-sized allocation, the system clock. */
     public static EmulatorConfig defaults() {
         return new EmulatorConfig(0, List.of(), null, null, null, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, 100_000,
-                null, DEFAULT_RUN_AS, Clock.systemUTC(), List.of(), 1, LoginSettings.none());
+                null, DEFAULT_RUN_AS, Clock.systemUTC(), List.of(), 1, LoginSettings.none(), PubSubSettings.off());
     }
 
     /**
@@ -107,59 +112,59 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
 
     public EmulatorConfig withLogins(LoginSettings v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, v);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, v, pubSub);
     }
 
     public EmulatorConfig withPort(int v) {
         return new EmulatorConfig(v, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withPlan(Path v) {
         List<Path> more = new ArrayList<>(plans);
         more.add(v);
         return new EmulatorConfig(port, more, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withMetadata(Path v) {
         return new EmulatorConfig(port, plans, v, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withRebaseDates(LocalDate v) {
         return new EmulatorConfig(port, plans, metadata, v, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withGenerate(String v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, v, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withClient(String id, String secret) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, id, secret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withApiLimit(long v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, v,
-                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withJwtCertificate(Path v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit, v,
-                runAsUsername, clock, outboundRules, outboundTimeScale, logins);
+                runAsUsername, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withRunAs(String v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, v, clock, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, v, clock, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     public EmulatorConfig withClock(Clock v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, v, outboundRules, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, v, outboundRules, outboundTimeScale, logins, pubSub);
     }
 
     /**
@@ -175,12 +180,45 @@ public record EmulatorConfig(int port, List<Path> plans, Path metadata, LocalDat
         List<OutboundRule> more = new ArrayList<>(outboundRules);
         more.add(rule);
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, more, outboundTimeScale, logins);
+                jwtCertificate, runAsUsername, clock, more, outboundTimeScale, logins, pubSub);
     }
 
     /** Emulated time of the outbound queue runs {@code v} times faster: 3600 = an hour per real second. */
     public EmulatorConfig withOutboundTimeScale(double v) {
         return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
-                jwtCertificate, runAsUsername, clock, outboundRules, v, logins);
+                jwtCertificate, runAsUsername, clock, outboundRules, v, logins, pubSub);
+    }
+
+    public EmulatorConfig withPubSub(PubSubSettings v) {
+        return new EmulatorConfig(port, plans, metadata, rebaseDates, generate, clientId, clientSecret, apiLimit,
+                jwtCertificate, runAsUsername, clock, outboundRules, outboundTimeScale, logins, v);
+    }
+
+    /** Serves the Pub/Sub API (TLS gRPC) on 127.0.0.1:{@code v}; 0 picks a free port. */
+    public EmulatorConfig withPubSubPort(int v) {
+        return withPubSub(pubSub.withPort(v));
+    }
+
+    /** Writes the Pub/Sub server's certificate (PEM) to this file at start, for clients to trust. */
+    public EmulatorConfig withPubSubCertOut(Path v) {
+        return withPubSub(pubSub.withCertificateOut(v));
+    }
+
+    /**
+     * A custom change event channel ({@code Redflag__chn}, subscribed to as {@code /data/Redflag__chn}) carrying
+     * the change events of these objects, as a PlatformEventChannel with its channel members would.
+     */
+    public EmulatorConfig withCdcChannel(String name, List<String> entities) {
+        return withPubSub(pubSub.withChannel(name, entities));
+    }
+
+    /** The event bus's emulated time (retention, keepalives) runs {@code v} times faster. */
+    public EmulatorConfig withPubSubTimeScale(double v) {
+        return withPubSub(pubSub.withTimeScale(v));
+    }
+
+    /** How long an idle subscription waits for a keepalive (emulated time; Salesforce's is 270 s). */
+    public EmulatorConfig withPubSubKeepalive(java.time.Duration v) {
+        return withPubSub(pubSub.withKeepalive(v));
     }
 }

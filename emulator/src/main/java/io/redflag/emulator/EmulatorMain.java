@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * [--rebase-dates YYYY-MM-DD] [--generate accounts=N,seed=S] [--client-id ID] [--client-secret S]
  * [--api-limit N] [--jwt-cert FILE] [--run-as USERNAME] [--outbound-message Object:Fields@URL]...
  * [--outbound-time-scale N] [--user-password USERNAME=PASSWORD]... [--callback-url URL]...
- * [--custom-permission USERNAME=NAME]...}.
+ * [--custom-permission USERNAME=NAME]... [--pubsub-port N] [--pubsub-cert-out FILE]
+ * [--cdc-channel NAME=Object,Object]... [--pubsub-time-scale N]}.
  */
 public final class EmulatorMain {
     /** The date the demo org's plan was written as of; --demo rebases it to today. */
@@ -101,6 +102,13 @@ public final class EmulatorMain {
                     String[] userAndName = pair(option, value, "USERNAME=NAME");
                     yield c.withCustomPermission(userAndName[0], userAndName[1]);
                 }
+                case "--pubsub-port" -> c.withPubSubPort(integer(option, value));
+                case "--pubsub-cert-out" -> c.withPubSubCertOut(Path.of(value));
+                case "--pubsub-time-scale" -> c.withPubSubTimeScale(decimal(option, value));
+                case "--cdc-channel" -> {
+                    String[] nameAndObjects = pair(option, value, "NAME=Object,Object");
+                    yield c.withCdcChannel(nameAndObjects[0], List.of(nameAndObjects[1].split("\\s*,\\s*")));
+                }
                 case "--callback-url" -> {
                     callbackUrls.add(value);
                     yield c.withCallbackUrls(callbackUrls);
@@ -135,7 +143,14 @@ public final class EmulatorMain {
                   --callback-url URL          a callback URL of the connected app; repeatable; replaces the demo's
                                               (a http://127.0.0.1 or http://localhost URL matches any port)
                   --custom-permission USERNAME=NAME
-                                              grant a user a custom permission, e.g. Redflag_Admin; repeatable""";
+                                              grant a user a custom permission, e.g. Redflag_Admin; repeatable
+                  --pubsub-port N             serve the Pub/Sub API (Change Data Capture, TLS gRPC) on 127.0.0.1:N
+                                              (0 = any free port); off without it
+                  --pubsub-cert-out FILE      write the Pub/Sub server's self-signed certificate (PEM) here, to trust it
+                  --cdc-channel NAME=Object,Object
+                                              a custom change event channel, e.g. Redflag__chn=Account,Contact
+                                              (subscribed to as /data/Redflag__chn); repeatable
+                  --pubsub-time-scale N       run the event bus's clock N times faster (retention, keepalives)""";
     }
 
     static String banner(Emulator e) {
@@ -149,11 +164,21 @@ public final class EmulatorMain {
                   OAuth token:  POST %s/services/oauth2/token  (grant_type=client_credentials, client_id=%s)
                   OpenID:       %s/.well-known/openid-configuration  (callbacks %s)
                   Partner SOAP: %s
-                  Control API:  %s/_emulator/stats
+                  Control API:  %s/_emulator/stats%s
                   Records:      %s%s
                 Stop with Ctrl+C.""".formatted(e.baseUrl(), e.baseUrl(), e.config().clientId(), e.baseUrl(),
-                e.config().logins().callbackUrls(), e.soapEndpoint("65.0"), e.baseUrl(), e.store().counts(),
+                e.config().logins().callbackUrls(), e.soapEndpoint("65.0"), e.baseUrl(), pubSubLine(e),
+                e.store().counts(),
                 logins.isEmpty() ? "" : "\n  Demo logins (random passwords at each start unless set):" + logins);
+    }
+
+    private static String pubSubLine(Emulator e) {
+        if (!e.config().pubSub().enabled()) {
+            return "";
+        }
+        Path cert = e.config().pubSub().certificateOut();
+        return "\n  Pub/Sub API:  127.0.0.1:" + e.pubSubPort() + " (TLS; /data/ChangeEvents, /data/<Object>ChangeEvent"
+                + (cert == null ? "; no --pubsub-cert-out given)" : "; certificate in " + cert + ")");
     }
 
     /** "LEFT=RIGHT" split at the first '=', both sides present. */

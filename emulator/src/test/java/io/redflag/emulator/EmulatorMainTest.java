@@ -88,6 +88,38 @@ class EmulatorMainTest {
     }
 
     @Test
+    void pubSubOptionsBecomeThePubSubSettings() {
+        PubSubSettings off = EmulatorMain.parse(new String[] {}).pubSub();
+        PubSubSettings on = EmulatorMain.parse(new String[] {"--pubsub-port", "7443", "--pubsub-cert-out",
+            "target/pubsub.pem", "--cdc-channel", "Redflag__chn=Account, Contact", "--cdc-channel",
+            "/data/Deals__chn=Opportunity", "--pubsub-time-scale", "3600"}).pubSub();
+
+        assertThat(off).isEqualTo(PubSubSettings.off());
+        assertThat(off.enabled()).isFalse();
+        assertThat(on).isEqualTo(new PubSubSettings(7443, java.nio.file.Path.of("target/pubsub.pem"),
+                java.util.Map.of("/data/Redflag__chn", java.util.List.of("Account", "Contact"),
+                        "/data/Deals__chn", java.util.List.of("Opportunity")), 3600,
+                PubSubSettings.SALESFORCE_KEEPALIVE));
+        assertThat(on.channels().keySet()).containsExactly("/data/Redflag__chn", "/data/Deals__chn");
+    }
+
+    @Test
+    void badPubSubOptionsAreNamedInTheError() {
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--pubsub-port", "99999"}))
+                .hasMessageContaining("--pubsub-port").hasMessageContaining("99999");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--cdc-channel", "Redflag=Account"}))
+                .hasMessageContaining("--cdc-channel").hasMessageContaining("__chn");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--cdc-channel", "Redflag__chn"}))
+                .hasMessageContaining("NAME=Object,Object");
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--pubsub-time-scale", "0.5"}))
+                .hasMessageContaining("--pubsub-time-scale");
+        assertThatThrownBy(() -> Emulator.start(EmulatorConfig.defaults().withPubSubPort(0)
+                .withCdcChannel("Leads__chn", java.util.List.of("Lead"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Leads__chn")
+                .hasMessageContaining("'Lead'");
+    }
+
+    @Test
     void aStartNamingAUserTheOrgDoesNotHaveStopsWithTheUsername() {
         assertThatThrownBy(() -> Emulator.start(EmulatorConfig.defaults().withUserPassword("nobody@x.example", "pw")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nobody@x.example");
@@ -98,6 +130,6 @@ class EmulatorMainTest {
         assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
         assertThat(EmulatorMain.usage()).contains("--demo", "--plan", "--metadata", "--rebase-dates", "--api-limit",
                 "--outbound-message", "--outbound-time-scale", "--user-password", "--callback-url",
-                "--custom-permission");
+                "--custom-permission", "--pubsub-port", "--pubsub-cert-out", "--cdc-channel", "--pubsub-time-scale");
     }
 }

@@ -2,6 +2,7 @@ package io.redflag.emulator.control;
 
 import io.redflag.emulator.oauth.Sessions;
 import io.redflag.emulator.outbound.OutboundMessages;
+import io.redflag.emulator.pubsub.PubSub;
 import io.redflag.emulator.schema.FieldValues;
 import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
@@ -27,12 +28,15 @@ public final class ControlApi {
     private final OrgStore store;
     private final Sessions sessions;
     private final OutboundMessages outbound;
+    private final PubSubControl pubSub;
 
-    public ControlApi(OrgControl control, OrgStore store, Sessions sessions, OutboundMessages outbound) {
+    /** @param pubSub the org's Pub/Sub API, or null when it serves none */
+    public ControlApi(OrgControl control, OrgStore store, Sessions sessions, OutboundMessages outbound, PubSub pubSub) {
         this.control = control;
         this.store = store;
         this.sessions = sessions;
         this.outbound = outbound;
+        this.pubSub = new PubSubControl(pubSub);
     }
 
     public Answer handle(String method, String path, String body) {
@@ -46,6 +50,9 @@ public final class ControlApi {
     }
 
     private Answer route(String method, String path, JsonNode body) {
+        if (path.equals(PubSubControl.PREFIX) || path.startsWith(PubSubControl.PREFIX + "/")) {
+            return pubSub.handle(method, path, body);
+        }
         String key = method + " " + path;
         switch (key) {
             case "GET /_emulator/stats": {
@@ -111,7 +118,7 @@ public final class ControlApi {
                         + " POST /_emulator/api-usage/reset, POST /_emulator/counters/reset,"
                         + " POST /_emulator/sessions/revoke, POST /_emulator/recycle-bin/purge,"
                         + " POST /_emulator/records/{id}/backdate, GET|PUT|DELETE /_emulator/outbound-messages,"
-                        + " GET|PUT|DELETE /_emulator/outbound-messages/faults"));
+                        + " GET|PUT|DELETE /_emulator/outbound-messages/faults, " + PubSubControl.ENDPOINTS));
     }
 
     /** Applies the settings a body names onto the current ones; unknown names are an error. */

@@ -111,7 +111,7 @@ public final class HttpFront implements AutoCloseable {
                 }
                 PartnerApi.Response r;
                 try (InputStream in = body(ex)) {
-                    r = soap.handle(in);
+                    r = soap.handle(in, m.group(1) + ".0");
                 }
                 send(ex, r.status(), "text/xml;charset=UTF-8", r.body());
                 return;

@@ -1,6 +1,9 @@
 package io.redflag.emulator.outbound;
 
+import io.redflag.emulator.EmulatedTime;
 import io.redflag.emulator.schema.Schema;
+import io.redflag.emulator.store.Change;
+import io.redflag.emulator.store.Commit;
 import io.redflag.emulator.store.Ids;
 import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
@@ -146,9 +149,20 @@ public final class OutboundMessages implements AutoCloseable {
         queue.clear();
     }
 
-    /** Queues one notification per action on the record's object: called after each committed write. */
-    public void committed(SRecord record) {
-        if (actions.isEmpty() || record == null) {
+    /**
+     * Queues one notification per action on the object of each record a transaction created or updated
+     * (deletes and undeletes fire no Outbound Message): a commit listener of the org's store.
+     */
+    public void committed(Commit commit) {
+        for (Change change : commit.changes()) {
+            if (change.kind() == Change.Kind.CREATE || change.kind() == Change.Kind.UPDATE) {
+                committed(change.after());
+            }
+        }
+    }
+
+    private void committed(SRecord record) {
+        if (actions.isEmpty()) {
             return;
         }
         List<Notification> out = new ArrayList<>();

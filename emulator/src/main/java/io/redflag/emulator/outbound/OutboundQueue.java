@@ -1,5 +1,6 @@
 package io.redflag.emulator.outbound;
 
+import io.redflag.emulator.EmulatedTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.redflag.emulator.oauth.Sessions;
 import io.redflag.emulator.schema.SObjectDef;
 import io.redflag.emulator.schema.Schema;
 import io.redflag.emulator.store.OrgStore;
+import io.redflag.emulator.store.WriteContext;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,7 +38,8 @@ public final class PartnerApi {
     public record OrgInfo(String organizationId, String organizationName) {
     }
 
-    public Response handle(InputStream body) {
+    /** Serves one call to the endpoint of API version {@code apiVersion} ("65.0"). */
+    public Response handle(InputStream body, String apiVersion) {
         String operation = "unknown";
         try {
             Envelope.Request request = Envelope.parse(body);
@@ -53,7 +55,7 @@ public final class PartnerApi {
             }
             XmlOut x = Envelope.begin(4096, control.apiUsed(), control.apiLimit());
             x.raw("<").raw(operation).raw("Response>");
-            dispatch(operation, request, session.userId(), x);
+            dispatch(operation, request, new Caller(session.userId(), origin(apiVersion, request)), x);
             x.raw("</").raw(operation).raw("Response>");
             Envelope.end(x);
             return new Response(200, x.bytes());
@@ -63,8 +65,26 @@ public final class PartnerApi {
         }
     }
 
-    private void dispatch(String operation, Envelope.Request request, String userId, XmlOut x) {
+    /** Who calls: the session's user, and the API and client as change events name them (changeOrigin). */
+    private record Caller(String userId, String origin) {
+        WriteContext writes() {
+            return WriteContext.api(userId, origin);
+        }
+    }
+
+    /**
+     * {@code com/salesforce/api/soap/65.0;client=NAME}: the client is the CallOptions header's {@code client}
+     * (WSC: {@code PartnerConnection.setCallOptions}); without one, the part from ";client=" on is left out.
+     */
+    static String origin(String apiVersion, Envelope.Request request) {
+        String client = request.header("CallOptions", "client");
+        String origin = "com/salesforce/api/soap/" + apiVersion;
+        return client == null || client.isBlank() ? origin : origin + ";client=" + client.trim();
+    }
+
+    private void dispatch(String operation, Envelope.Request request, Caller caller, XmlOut x) {
         Element op = request.operation();
+        String userId = caller.userId();
         switch (operation) {
             case "query" -> reads.query(x, op, request, userId, false);
             case "queryAll" -> reads.query(x, op, request, userId, true);
@@ -76,11 +96,11 @@ public final class PartnerApi {
             case "describeSObjects" -> reads.describeSObjects(x, op);
             case "getServerTimestamp" -> reads.serverTimestamp(x);
             case "getUserInfo" -> reads.userInfo(x, userId);
-            case "create" -> writes.create(x, op, userId);
-            case "update" -> writes.update(x, op, userId);
-            case "upsert" -> writes.upsert(x, op, userId);
-            case "delete" -> writes.delete(x, op, userId);
-            case "undelete" -> writes.undelete(x, op, userId);
+            case "create" -> writes.create(x, op, caller.writes());
+            case "update" -> writes.update(x, op, caller.writes());
+            case "upsert" -> writes.upsert(x, op, caller.writes());
+            case "delete" -> writes.delete(x, op, caller.writes());
+            case "undelete" -> writes.undelete(x, op, caller.writes());
             default -> throw SoapFault.client("No operation available for request {" + Envelope.PARTNER_NS + "}"
                     + operation + " (the emulator implements query, queryAll, queryMore, create, update, upsert,"
                     + " delete, undelete, getUpdated, getDeleted, describeGlobal, describeSObject(s),"

@@ -17,7 +17,8 @@ import org.w3c.dom.Element;
 
 /**
  * create, update, upsert, delete and undelete. More than 200 records fail the whole call; otherwise each
- * record succeeds or fails on its own (no AllOrNoneHeader), and results come back in request order.
+ * record succeeds or fails on its own (no AllOrNoneHeader), and results come back in request order. A call is
+ * one transaction: its changes commit together (one transactionKey in change events).
  */
 final class Writes {
     static final int MAX_RECORDS = 200;
@@ -38,61 +39,73 @@ final class Writes {
         }
     }
 
-    void create(XmlOut x, Element op, String userId) {
-        for (Incoming in : incoming(op)) {
-            SaveResult r = locked() ? lockError(null) : store.create(in.type, in.fields, WriteContext.api(userId));
-            saveResult(x, r);
-        }
-    }
-
-    void update(XmlOut x, Element op, String userId) {
-        for (Incoming in : incoming(op)) {
-            SaveResult r;
-            if (in.id() == null || in.id().isBlank()) {
-                r = SaveResult.failed(null, RecordError.of("MISSING_ARGUMENT", "Id not specified in an update call"));
-            } else if (isOtherType(in)) {
-                r = SaveResult.failed(null, RecordError.of("MALFORMED_ID", in.type.name() + " ID: id value of"
-                        + " incorrect type: " + in.id(), "Id"));
-            } else if (locked()) {
-                r = lockError(in.id());
-            } else {
-                Map<String, Object> changes = new LinkedHashMap<>(in.fields);
-                changes.remove("Id");
-                r = store.update(in.id(), changes, in.fieldsToNull, WriteContext.api(userId));
+    void create(XmlOut x, Element op, WriteContext ctx) {
+        List<Incoming> records = incoming(op);
+        store.transaction(() -> {
+            for (Incoming in : records) {
+                SaveResult r = locked() ? lockError(null) : store.create(in.type, in.fields, ctx);
+                saveResult(x, r);
             }
-            saveResult(x, r);
-        }
+        });
     }
 
-    void upsert(XmlOut x, Element op, String userId) {
+    void update(XmlOut x, Element op, WriteContext ctx) {
+        List<Incoming> records = incoming(op);
+        store.transaction(() -> records.forEach(in -> update(x, in, ctx)));
+    }
+
+    private void update(XmlOut x, Incoming in, WriteContext ctx) {
+        SaveResult r;
+        if (in.id() == null || in.id().isBlank()) {
+            r = SaveResult.failed(null, RecordError.of("MISSING_ARGUMENT", "Id not specified in an update call"));
+        } else if (isOtherType(in)) {
+            r = SaveResult.failed(null, RecordError.of("MALFORMED_ID", in.type.name() + " ID: id value of"
+                    + " incorrect type: " + in.id(), "Id"));
+        } else if (locked()) {
+            r = lockError(in.id());
+        } else {
+            Map<String, Object> changes = new LinkedHashMap<>(in.fields);
+            changes.remove("Id");
+            r = store.update(in.id(), changes, in.fieldsToNull, ctx);
+        }
+        saveResult(x, r);
+    }
+
+    void upsert(XmlOut x, Element op, WriteContext ctx) {
         String keyName = Envelope.text(op, "externalIDFieldName");
         List<Incoming> records = incoming(op);
-        for (Incoming in : records) {
-            FieldDef key = keyName == null ? null : in.type.field(keyName.trim());
-            if (key == null || !(key.externalId() || key.name().equals("Id"))) {
-                throw SoapFault.invalidField("Field name provided, " + keyName + " is not an External ID or indexed"
-                        + " field for " + in.type.name());
+        store.transaction(() -> records.forEach(in -> upsert(x, keyName, in, ctx)));
+    }
+
+    private void upsert(XmlOut x, String keyName, Incoming in, WriteContext ctx) {
+        FieldDef key = keyName == null ? null : in.type.field(keyName.trim());
+        if (key == null || !(key.externalId() || key.name().equals("Id"))) {
+            throw SoapFault.invalidField("Field name provided, " + keyName + " is not an External ID or indexed"
+                    + " field for " + in.type.name());
+        }
+        SaveResult r = locked() ? lockError(in.id())
+                : store.upsert(in.type, key, in.fields, in.fieldsToNull, ctx);
+        x.open("result").element("created", r.created());
+        errors(x, r);
+        x.element("id", r.id()).element("success", r.success()).close("result");
+    }
+
+    void delete(XmlOut x, Element op, WriteContext ctx) {
+        List<String> ids = ids(op);
+        store.transaction(() -> {
+            for (String id : ids) {
+                saveResult(x, locked() ? lockError(id) : store.delete(id, ctx));
             }
-            SaveResult r = locked() ? lockError(in.id())
-                    : store.upsert(in.type, key, in.fields, in.fieldsToNull, WriteContext.api(userId));
-            x.open("result").element("created", r.created());
-            errors(x, r);
-            x.element("id", r.id()).element("success", r.success()).close("result");
-        }
+        });
     }
 
-    void delete(XmlOut x, Element op, String userId) {
-        for (String id : ids(op)) {
-            SaveResult r = locked() ? lockError(id) : store.delete(id, WriteContext.api(userId));
-            saveResult(x, r);
-        }
-    }
-
-    void undelete(XmlOut x, Element op, String userId) {
-        for (String id : ids(op)) {
-            SaveResult r = locked() ? lockError(id) : store.undelete(id, WriteContext.api(userId));
-            saveResult(x, r);
-        }
+    void undelete(XmlOut x, Element op, WriteContext ctx) {
+        List<String> ids = ids(op);
+        store.transaction(() -> {
+            for (String id : ids) {
+                saveResult(x, locked() ? lockError(id) : store.undelete(id, ctx));
+            }
+        });
     }
 
     private boolean isOtherType(Incoming in) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The org's data: every record by type in creation order, the recycle bin (deleted records stay with
@@ -39,13 +40,14 @@ public final class OrgStore {
     private final Instant createdAt;
     private final PlatformRules rules;
     private long caseNumber = 1000;
-    private volatile Consumer<SRecord> commitListener;
+    private final Transactions transactions;
     private final Map<String, String> profileIds = new LinkedHashMap<>();
 
     public OrgStore(Schema schema, Clock clock) {
         this.schema = schema;
         this.clock = clock;
         this.createdAt = now();
+        this.transactions = new Transactions(clock);
         this.rules = new PlatformRules(this);
         seedProfiles();
     }
@@ -171,73 +173,69 @@ public final class OrgStore {
      * Unknown field names must have been rejected by the caller (they fail a whole API call, not one record).
      */
     public SaveResult create(SObjectDef type, Map<String, Object> fields, WriteContext ctx) {
-        SaveResult r;
-        lock.writeLock().lock();
-        try {
-            r = rules.create(type, fields, ctx);
-        } finally {
-            lock.writeLock().unlock();
-        }
-        return committed(r);
+        return write(ctx, () -> rules.create(type, fields, ctx));
     }
 
     /** Updates a record; {@code fieldsToNull} names fields to clear. */
     public SaveResult update(String id, Map<String, Object> fields, Set<String> fieldsToNull, WriteContext ctx) {
-        SaveResult r;
-        lock.writeLock().lock();
-        try {
-            r = rules.update(id, fields, fieldsToNull, ctx);
-        } finally {
-            lock.writeLock().unlock();
-        }
-        return committed(r);
+        return write(ctx, () -> rules.update(id, fields, fieldsToNull, ctx));
     }
 
     /** Creates or updates the record whose external-id field (or Id) has the given record's value. */
     public SaveResult upsert(SObjectDef type, FieldDef externalIdField, Map<String, Object> fields,
             Set<String> fieldsToNull, WriteContext ctx) {
-        SaveResult r;
-        lock.writeLock().lock();
-        try {
-            r = rules.upsert(type, externalIdField, fields, fieldsToNull, ctx);
-        } finally {
-            lock.writeLock().unlock();
-        }
-        return committed(r);
-    }
-
-    /**
-     * Tells {@code listener} about every record a create, update or upsert commits from now on (after the
-     * write lock is released), as record-triggered automation sees it; null stops it.
-     */
-    public void onCommit(Consumer<SRecord> listener) {
-        this.commitListener = listener;
-    }
-
-    private SaveResult committed(SaveResult r) {
-        Consumer<SRecord> listener = commitListener;
-        if (listener != null && r.success()) {
-            listener.accept(get(r.id()));
-        }
-        return r;
+        return write(ctx, () -> rules.upsert(type, externalIdField, fields, fieldsToNull, ctx));
     }
 
     public SaveResult delete(String id, WriteContext ctx) {
-        lock.writeLock().lock();
-        try {
-            return rules.delete(id, ctx);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return write(ctx, () -> rules.delete(id, ctx));
     }
 
     public SaveResult undelete(String id, WriteContext ctx) {
-        lock.writeLock().lock();
-        try {
-            return rules.undelete(id, ctx);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return write(ctx, () -> rules.undelete(id, ctx));
+    }
+
+    /**
+     * Runs {@code work} as one transaction, as an API call is one in Salesforce: the writes it makes on this
+     * thread reach the commit listeners together, as one {@link Commit}, when it returns (or throws: rows
+     * already written stay written, as without AllOrNoneHeader). A write outside any transaction is one by
+     * itself. Nested calls join the outer transaction.
+     */
+    public <T> T transaction(Supplier<T> work) {
+        return transactions.run(work);
+    }
+
+    /** {@link #transaction(Supplier)} for work without a result. */
+    public void transaction(Runnable work) {
+        transaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Tells {@code listener} about every transaction that commits from now on (after the write lock is
+     * released, one commit at a time, in the order they ended), as record-triggered automation and Change
+     * Data Capture see them. A failing listener is logged; the write stands.
+     */
+    public void addCommitListener(Consumer<Commit> listener) {
+        transactions.addListener(listener);
+    }
+
+    public void removeCommitListener(Consumer<Commit> listener) {
+        transactions.removeListener(listener);
+    }
+
+    private SaveResult write(WriteContext ctx, Supplier<SaveResult> op) {
+        return transactions.run(() -> {
+            transactions.writing(ctx);
+            lock.writeLock().lock();
+            try {
+                return op.get();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        });
     }
 
     /**
@@ -254,7 +252,10 @@ public final class OrgStore {
             Object[] values = current.copyValues();
             FieldDef stamp = current.type().field("SystemModstamp");
             values[current.type().slot(stamp)] = systemModstamp.truncatedTo(ChronoUnit.SECONDS);
-            return put(new SRecord(current.type(), current.id(), values));
+            // Not a change a client made: no commit, no change event.
+            SRecord moved = new SRecord(current.type(), current.id(), values);
+            table(moved.type()).put(moved.id(), moved);
+            return moved;
         } finally {
             lock.writeLock().unlock();
         }
@@ -342,9 +343,11 @@ public final class OrgStore {
         return String.format("%08d", ++caseNumber);
     }
 
+    /** Stores a record version; inside a transaction it becomes one of the transaction's changes. */
     SRecord put(SRecord record) {
-        table(record.type()).put(record.id(), record);
+        SRecord before = table(record.type()).put(record.id(), record);
         typeById.put(record.id(), record.type());
+        transactions.stored(before, record);
         return record;
     }
 

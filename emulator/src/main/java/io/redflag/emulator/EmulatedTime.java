@@ -1,37 +1,38 @@
-package io.redflag.emulator.outbound;
+package io.redflag.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The outbound queue's sense of time: the org's clock, running {@code scale} times faster. With scale 3600
- * one real second is an emulated hour, so a 24-hour retry schedule plays out in 24 seconds; with a clock a
- * test moves by hand and scale 1, time moves only when the test says so.
+ * Emulated time for what the org does on its own schedule (the outbound queue's retries, the event bus's
+ * retention): the org's clock, running {@code scale} times faster. With scale 3600 one real second is an
+ * emulated hour, so a 24-hour retry schedule plays out in 24 seconds; with a clock a test moves by hand and
+ * scale 1, time moves only when the test says so.
  */
-final class EmulatedTime {
+public final class EmulatedTime {
     private final Clock clock;
     private double scale = 1;
     private long baseNanos = System.nanoTime();
     private long carriedNanos;
 
-    EmulatedTime(Clock clock, double scale) {
+    public EmulatedTime(Clock clock, double scale) {
         this.clock = clock;
         scale(scale);
     }
 
-    synchronized Instant now() {
+    public synchronized Instant now() {
         return clock.instant().plusNanos(carriedNanos + extraNanos());
     }
 
-    synchronized double scale() {
+    public synchronized double scale() {
         return scale;
     }
 
     /** Changes the speed from now on; time already gained stays. */
-    synchronized void scale(double newScale) {
+    public synchronized void scale(double newScale) {
         if (!(newScale >= 1 && newScale <= 1e9)) {
-            throw new IllegalArgumentException("outbound time scale " + newScale + " is out of range (1 to 1e9;"
+            throw new IllegalArgumentException("time scale " + newScale + " is out of range (1 to 1e9;"
                     + " 3600 = one emulated hour per real second)");
         }
         carriedNanos += extraNanos();
@@ -40,7 +41,7 @@ final class EmulatedTime {
     }
 
     /** Real nanoseconds until the emulated time {@code t} (0 when it has come). */
-    synchronized long realNanosUntil(Instant t) {
+    public synchronized long realNanosUntil(Instant t) {
         Duration d = Duration.between(now(), t);
         if (d.isNegative() || d.isZero()) {
             return 0;
