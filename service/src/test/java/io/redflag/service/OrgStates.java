@@ -36,6 +36,13 @@ public final class OrgStates {
         return tasks;
     }
 
+    /** Redflag's tasks (deleted ones left out) as key and id, by key. */
+    public static List<List<Object>> followUpTaskIds(Emulator org) {
+        List<List<Object>> tasks = entries(org.store(), "Task", "Risk_Signal_Key__c", List.of("Id"));
+        tasks.removeIf(t -> t.get(0) == null);
+        return tasks;
+    }
+
     public static void assertSameWrites(Emulator expected, Emulator actual) {
         compare("Account risk fields", riskFields(expected), riskFields(actual));
         compare("Redflag tasks", followUpTasks(expected), followUpTasks(actual));
@@ -48,7 +55,7 @@ public final class OrgStates {
             entry.add(key.equals("Id") ? r.id() : r.get(key));
             for (String f : fields) {
                 if (!f.equals(key)) {
-                    entry.add(r.get(f));
+                    entry.add(f.equals("Id") ? r.id() : r.get(f));
                 }
             }
             out.add(entry);

@@ -8,9 +8,13 @@ import com.sforce.ws.bind.HTMLResponseException;
 import com.sforce.ws.parser.XmlPullParserException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one place that decides whether a CRM failure is transient, needs re-authentication or is permanent.
@@ -29,16 +33,51 @@ public final class CrmErrorClassifier {
 
     /** Classifies a failed call: a WSC fault, a transport failure, or anything else thrown around it. */
     public static CrmErrorKind classify(Throwable error) {
-        // Follow the cause chain: WSC wraps I/O failures ("Failed to send request …") and our own wrappers
-        // wrap WSC; the first link we recognise decides. The identity set guards against cause cycles.
+        CrmErrorKind kind = firstDecided(error, CrmErrorClassifier::classifyOne);
+        return kind == null ? CrmErrorKind.PERMANENT : kind;
+    }
+
+    /**
+     * Whether a failed call may have been applied by the org all the same: it was sent, and no answer says it
+     * was not (a timeout after sending, a reset connection, a gateway's error page instead of the API's
+     * answer). False when the call never left (a refused connection, an unknown host, an open breaker, a spent
+     * budget, no session) or when the org answered with a fault: a call that faults is not applied at all.
+     * Anything not recognised counts as unknown. A create whose outcome is unknown must never be sent again
+     * before looking for what it may have made.
+     */
+    public static boolean outcomeUnknown(Throwable error) {
+        Boolean unknown = firstDecided(error, CrmErrorClassifier::outcomeOf);
+        return unknown == null || unknown;
+    }
+
+    /**
+     * Follows the cause chain: WSC wraps I/O failures ("Failed to send request …") and our own wrappers wrap
+     * WSC; the first link the rule recognises decides. The identity set guards against cause cycles.
+     */
+    private static <T> T firstDecided(Throwable error, Function<Throwable, T> rule) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
-            CrmErrorKind kind = classifyOne(t);
-            if (kind != null) {
-                return kind;
+            T decided = rule.apply(t);
+            if (decided != null) {
+                return decided;
             }
         }
-        return CrmErrorKind.PERMANENT;
+        return null;
+    }
+
+    private static Boolean outcomeOf(Throwable t) {
+        if (t instanceof CrmException crm) {
+            return crm.outcomeUnknown();
+        }
+        if (t instanceof ApiFault || t instanceof SoapFaultException) {
+            return Boolean.FALSE; // the org answered, with a fault
+        }
+        if (t instanceof CallNotPermittedException || t instanceof ApiBudgetExhaustedException
+                || t instanceof AuthenticationException || t instanceof ConnectException
+                || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+            return Boolean.FALSE; // never sent: refused or stopped before the request left
+        }
+        return null;
     }
 
     /** Classifies a per-record save error (create, update, upsert, delete results). */

@@ -17,14 +17,16 @@ public final class CrmException extends RuntimeException {
     private final String objectName;
     private final String code;
     private final CrmErrorKind kind;
+    private final boolean outcomeUnknown;
 
     private CrmException(String message, String operation, String objectName, String code, CrmErrorKind kind,
-            Throwable cause) {
+            boolean outcomeUnknown, Throwable cause) {
         super(message, cause);
         this.operation = operation;
         this.objectName = objectName;
         this.code = code;
         this.kind = kind;
+        this.outcomeUnknown = outcomeUnknown;
     }
 
     /** A failed call, classified by {@link CrmErrorClassifier}. */
@@ -35,16 +37,18 @@ public final class CrmException extends RuntimeException {
     /** A failed call whose kind is already known. */
     public static CrmException of(String operation, String objectName, Throwable cause, CrmErrorKind kind) {
         String code = codeOf(cause);
+        boolean unknown = CrmErrorClassifier.outcomeUnknown(cause);
         String message = "CRM operation " + operation + (objectName == null ? "" : " on " + objectName)
-                + " failed (" + kind + "): " + (code == null ? "" : code + ": ") + detailOf(cause);
-        return new CrmException(message, operation, objectName, code, kind, cause);
+                + " failed (" + kind + (unknown ? ", sent: outcome unknown" : "") + "): "
+                + (code == null ? "" : code + ": ") + detailOf(cause);
+        return new CrmException(message, operation, objectName, code, kind, unknown, cause);
     }
 
     /** The operation's circuit breaker is open: the call was not attempted. */
     public static CrmException breakerOpen(String operation, String objectName, CallNotPermittedException cause) {
         return new CrmException("CRM operation " + operation + (objectName == null ? "" : " on " + objectName)
                 + " not attempted: its circuit breaker is open after repeated transient failures", operation,
-                objectName, null, CrmErrorKind.TRANSIENT, cause);
+                objectName, null, CrmErrorKind.TRANSIENT, false, cause);
     }
 
     /** The remote operation, e.g. {@code query:Account}. */
@@ -64,6 +68,15 @@ public final class CrmException extends RuntimeException {
 
     public CrmErrorKind kind() {
         return kind;
+    }
+
+    /**
+     * Whether the call was sent and may have been applied although it failed (see
+     * {@link CrmErrorClassifier#outcomeUnknown}): a create must not be sent again before looking for what it
+     * made.
+     */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
     }
 
     private static String codeOf(Throwable cause) {

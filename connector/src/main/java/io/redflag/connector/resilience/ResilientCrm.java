@@ -12,13 +12,16 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.session.SalesforceSession.CrmCall;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Runs named remote operations ({@code query:Account}, {@code update:Account} …) against the CRM with retry
  * and a circuit breaker per operation name. Only failures {@link CrmErrorClassifier} calls TRANSIENT are
  * retried (exponential backoff with jitter) and counted by the breaker: a bad query or a validation error
  * fails at once and never opens a breaker. Re-authentication happens below, in {@link SalesforceSession}.
- * Reads consult the {@link ApiBudget} first and fail fast while it keeps the rest for write-back.
+ * Reads consult the {@link ApiBudget} first and fail fast while it keeps the rest for write-back. Creates are
+ * the one kind of call a blind retry can double: {@link #create} sends one again only when the failure shows
+ * the org did not apply it.
  */
 public final class ResilientCrm {
 
@@ -31,6 +34,7 @@ public final class ResilientCrm {
     private final Invoker invoker;
     private final ApiBudget budget;
     private final RetryRegistry retries;
+    private final RetryRegistry createRetries;
     private final CircuitBreakerRegistry breakers;
 
     public ResilientCrm(SalesforceSession session, ResilienceSettings settings, ApiBudget budget) {
@@ -40,7 +44,9 @@ public final class ResilientCrm {
     ResilientCrm(Invoker invoker, ResilienceSettings settings, ApiBudget budget) {
         this.invoker = Objects.requireNonNull(invoker, "invoker");
         this.budget = Objects.requireNonNull(budget, "budget");
-        this.retries = RetryRegistry.of(retryConfig(settings));
+        this.retries = RetryRegistry.of(retryConfig(settings, e -> true));
+        // A create is sent again only when it provably did not apply: refused before sending, or a fault.
+        this.createRetries = RetryRegistry.of(retryConfig(settings, e -> !CrmErrorClassifier.outcomeUnknown(e)));
         this.breakers = CircuitBreakerRegistry.of(breakerConfig(settings));
     }
 
@@ -57,13 +63,29 @@ public final class ResilientCrm {
     }
 
     /**
+     * A write the org must not apply twice (a create): allowed until the daily limit itself is used up, and
+     * sent again only after a failure that shows the org did not apply it (refused before sending, or answered
+     * with a fault). When it was sent and no answer came back (a timeout, a reset connection, a gateway's
+     * error page), it is not sent again: the {@link CrmException} thrown says {@link CrmException#outcomeUnknown},
+     * and the caller must look for what the call may have made before sending anything again.
+     */
+    public <T> T create(String operation, String objectName, CrmCall<T> call) {
+        budget.checkWrite(operation);
+        return call(operation, objectName, call, createRetries);
+    }
+
+    /**
      * Runs the call under the operation's retry and breaker.
      *
      * @throws CrmException naming the operation, the object and Salesforce's code, carrying the kind
      */
     public <T> T call(String operation, String objectName, CrmCall<T> call) {
+        return call(operation, objectName, call, retries);
+    }
+
+    private <T> T call(String operation, String objectName, CrmCall<T> call, RetryRegistry registry) {
         Objects.requireNonNull(operation, "operation");
-        Retry retry = retries.retry(operation);
+        Retry retry = registry.retry(operation);
         CircuitBreaker breaker = breakers.circuitBreaker(operation);
         // Retry outside the breaker: every attempt is one call the breaker sees, and an open breaker stops
         // the remaining attempts at once.
@@ -90,14 +112,14 @@ public final class ResilientCrm {
         return budget;
     }
 
-    private static RetryConfig retryConfig(ResilienceSettings s) {
+    private static RetryConfig retryConfig(ResilienceSettings s, Predicate<Throwable> sendAgain) {
         return RetryConfig.custom()
                 .maxAttempts(s.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(s.initialInterval(), s.multiplier(),
                         s.randomizationFactor(), s.maxInterval()))
                 // An open breaker is transient too, but retrying it only burns the attempts: stop at once.
                 .retryOnException(e -> !(e instanceof CallNotPermittedException)
-                        && CrmErrorClassifier.classify(e) == CrmErrorKind.TRANSIENT)
+                        && CrmErrorClassifier.classify(e) == CrmErrorKind.TRANSIENT && sendAgain.test(e))
                 .failAfterMaxAttempts(false)
                 .build();
     }

@@ -109,6 +109,22 @@ public final class SalesforceSession {
         return currentToken().orgId();
     }
 
+    /**
+     * The id of the user the session acts as (the integration user: the connected app's run-as user or the
+     * JWT subject), as the token answer's identity URL names it (opening a session if none is open). Redflag's
+     * own follow-up tasks are the ones this user created.
+     *
+     * @throws IllegalStateException when the token answer had no identity URL (Salesforce always sends one)
+     */
+    public String userId() {
+        String id = currentToken().userId();
+        if (id == null) {
+            throw new IllegalStateException("the token answer from " + credentials.loginUrl() + " names no identity"
+                    + " URL (id): Redflag cannot tell which tasks its integration user created");
+        }
+        return id;
+    }
+
     /** The Partner SOAP endpoint of the current session. */
     public String serviceEndpoint() {
         return currentToken().instanceUrl() + "/services/Soap/u/" + credentials.apiVersion();

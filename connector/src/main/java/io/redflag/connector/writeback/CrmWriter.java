@@ -5,16 +5,19 @@ import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.resilience.CrmErrorClassifier;
 import io.redflag.connector.resilience.CrmErrorKind;
+import io.redflag.connector.resilience.CrmException;
 import io.redflag.connector.resilience.ResilientCrm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.Collection;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.function.Function;
 
@@ -25,31 +28,36 @@ import java.util.function.Function;
  * classified: transient ones (a locked row) are sent again, alone, a few times; permanent ones come back with
  * the CRM's code and message.
  *
- * <p>Exactly-once tasks: the caller notes a task as planned, then asks {@link #findTasksByKeys} whether the
- * CRM already has a task with that key (a crash may have come between the create and the caller's note), and
- * only then creates it. The key lives on the Task itself, in Risk_Signal_Key__c.
+ * <p>Risk-field updates are state-based: sending one twice writes the same values, so they are retried like
+ * any call. A create sent twice makes two tasks, so {@link #createTasks} makes each task at most once (see
+ * there). The key lives on the Task itself, in Risk_Signal_Key__c.
+ *
+ * <p>Why not upsert on Risk_Signal_Key__c: upsert matches at most one record per key, and updates the one it
+ * matches. A key holds several tasks over time (a closed one, and a new one once its cooldown has run out):
+ * upsert would then fail with DUPLICATE_EXTERNAL_ID, or rewrite and reopen the rep's closed task instead of
+ * creating the new one.
  */
 public final class CrmWriter {
     public static final int MAX_PER_CALL = 200;
-    /** Keys per SOQL IN list: well under the 100,000-character query limit. */
-    private static final int KEYS_PER_QUERY = 200;
+    /** A create sent, whose answer was lost, and whose task a look-up did not find. */
+    public static final String NO_ANSWER = "NO_ANSWER";
 
     private final ResilientCrm crm;
+    private final FollowUpTasks followUps;
     private final int recordRetries;
     private final Duration recordBackoff;
 
     /**
-     * @param recordRetries how often a record refused transiently (UNABLE_TO_LOCK_ROW …) is sent again
-     * @param recordBackoff the pause before the first resend; doubled each time
+     * @param recordRetries how often a record refused transiently (UNABLE_TO_LOCK_ROW …), or created by a call
+     *                      whose answer was lost and not found after it, is sent again
+     * @param recordBackoff the pause before the first resend (and before looking for what a lost call made);
+     *                      doubled each time
      */
-    public CrmWriter(ResilientCrm crm, int recordRetries, Duration recordBackoff) {
+    public CrmWriter(ResilientCrm crm, FollowUpTasks followUps, int recordRetries, Duration recordBackoff) {
         this.crm = crm;
+        this.followUps = followUps;
         this.recordRetries = recordRetries;
         this.recordBackoff = recordBackoff;
-    }
-
-    /** A task the CRM already holds for a follow-up key. */
-    public record ExistingTask(String id, String key, boolean closed, Instant closedAt) {
     }
 
     public List<WriteResult> updateAccounts(List<AccountRiskUpdate> updates) {
@@ -66,98 +74,120 @@ public final class CrmWriter {
             a.setFieldsToNull(nulls.toArray(String[]::new));
             byKey.put(u.accountId(), a);
         }
-        return write("update:Account", "Account", byKey, records -> crm.write("update:Account", "Account",
-                c -> c.update(records)));
-    }
-
-    public List<WriteResult> createTasks(List<NewFollowUpTask> tasks) {
-        Map<String, SObject> byKey = new LinkedHashMap<>();
-        for (NewFollowUpTask t : tasks) {
-            SObject task = new SObject("Task");
-            task.setField("WhatId", t.accountId());
-            if (t.whoId() != null) {
-                task.setField("WhoId", t.whoId());
-            }
-            task.setField("OwnerId", t.ownerId());
-            task.setField("Subject", t.subject());
-            task.setField("Description", t.description());
-            task.setField("Priority", t.priority());
-            task.setField("Status", "Not Started");
-            if (t.activityDate() != null) {
-                task.setField("ActivityDate", t.activityDate().toString()); // a date field takes yyyy-MM-dd
-            }
-            task.setField("Risk_Signal_Key__c", t.key());
-            byKey.put(t.key(), task);
-        }
-        return write("create:Task", "Task", byKey, records -> crm.write("create:Task", "Task",
-                c -> c.create(records)));
+        Map<String, WriteResult> results = write(byKey, records -> crm.write("update:Account", "Account",
+                c -> c.update(records)), null);
+        return List.copyOf(results.values());
     }
 
     /**
-     * The CRM's tasks carrying these keys (not deleted), one per key: the open one where there is one, else the
-     * one closed last.
+     * Creates follow-up tasks, each at most once, and returns one result per key in the order given. The keys
+     * are looked up first: a key under which the CRM already holds an open task is not sent, and comes back
+     * {@link WriteResult.Evidence#ALREADY_THERE} with that task's id (an earlier call made it and its note was
+     * lost). A create that was sent and whose answer was lost (a timeout, a reset, a gateway's 502) is never
+     * sent again blindly: after a pause its keys are looked up again, a task that was not there before is what
+     * the lost call made ({@link WriteResult.Evidence#FOUND_AFTER_LOST_ANSWER}), and only the keys still
+     * missing are sent again. A create refused before it left (a refused connection) or answered with a fault
+     * is simply sent again by {@link ResilientCrm#create}. If a look-up fails, this throws: nothing is sent
+     * while it is not known what the CRM holds.
      */
-    public Map<String, ExistingTask> findTasksByKeys(Collection<String> keys) {
-        Map<String, ExistingTask> found = new LinkedHashMap<>();
-        List<String> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
-            String in = String.join(", ", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)).stream()
-                    .map(k -> "'" + k.replace("\\", "\\\\").replace("'", "\\'") + "'").toList());
-            String soql = "SELECT Id, Risk_Signal_Key__c, IsClosed, CompletedDateTime, LastModifiedDate FROM Task"
-                    + " WHERE Risk_Signal_Key__c IN (" + in + ")";
-            var result = crm.read("query:Task", "Task", c -> c.query(soql));
-            while (true) {
-                for (SObject r : result.getRecords()) {
-                    boolean closed = "true".equals(String.valueOf(r.getField("IsClosed")));
-                    Object done = r.getField("CompletedDateTime");
-                    Object modified = r.getField("LastModifiedDate");
-                    Instant closedAt = !closed ? null : Instant.parse(String.valueOf(done != null ? done : modified));
-                    String key = String.valueOf(r.getField("Risk_Signal_Key__c"));
-                    // After a cooldown a key has a closed task and a newer one: the open task is the one to report.
-                    found.merge(key, new ExistingTask(r.getId(), key, closed, closedAt), CrmWriter::openFirst);
-                }
-                if (result.isDone()) {
-                    break;
-                }
-                String locator = result.getQueryLocator();
-                result = crm.read("queryMore:Task", "Task", c -> c.queryMore(locator));
+    public List<WriteResult> createTasks(List<NewFollowUpTask> tasks) {
+        Map<String, SObject> byKey = new LinkedHashMap<>();
+        tasks.forEach(t -> byKey.put(t.key(), taskRecord(t)));
+        List<String> order = List.copyOf(byKey.keySet());
+        Map<String, WriteResult> results = new HashMap<>();
+        Set<String> known = new HashSet<>();
+        for (HeldTask held : followUps.byKeys(order)) {
+            known.add(held.id());
+            if (!held.closed() && byKey.remove(held.key()) != null) {
+                results.put(held.key(), WriteResult.alreadyThere(held.key(), held.id()));
             }
         }
-        return found;
+        results.putAll(write(byKey, records -> crm.create("create:Task", "Task", c -> c.create(records)),
+                keys -> madeSince(keys, known)));
+        return order.stream().map(results::get).toList();
     }
 
-    private static ExistingTask openFirst(ExistingTask a, ExistingTask b) {
-        if (a.closed() != b.closed()) {
-            return a.closed() ? b : a;
+    /** Tasks under these keys that were not in {@code known}: what a lost call made. Notes them as known. */
+    private Map<String, String> madeSince(List<String> keys, Set<String> known) {
+        Map<String, String> made = new HashMap<>();
+        for (HeldTask held : followUps.byKeys(keys)) {
+            if (known.add(held.id())) {
+                made.putIfAbsent(held.key(), held.id());
+            }
         }
-        return a.closed() && b.closedAt().isAfter(a.closedAt()) ? b : a;
+        return made;
     }
 
-    private List<WriteResult> write(String operation, String object, Map<String, SObject> byKey,
-            Function<SObject[], SaveResult[]> call) {
+    private static SObject taskRecord(NewFollowUpTask t) {
+        SObject task = new SObject("Task");
+        task.setField("WhatId", t.accountId());
+        if (t.whoId() != null) {
+            task.setField("WhoId", t.whoId());
+        }
+        task.setField("OwnerId", t.ownerId());
+        task.setField("Subject", t.subject());
+        task.setField("Description", t.description());
+        task.setField("Priority", t.priority());
+        task.setField("Status", "Not Started");
+        if (t.activityDate() != null) {
+            task.setField("ActivityDate", t.activityDate().toString()); // a date field takes yyyy-MM-dd
+        }
+        task.setField("Risk_Signal_Key__c", t.key());
+        return task;
+    }
+
+    /**
+     * @param afterLostAnswer for creates: looks for what a call whose answer was lost made (key → id); null for
+     *                        writes that may simply be sent again (the call's own retries did that already)
+     */
+    private Map<String, WriteResult> write(Map<String, SObject> byKey, Function<SObject[], SaveResult[]> call,
+            Function<List<String>, Map<String, String>> afterLostAnswer) {
         Map<String, WriteResult> results = new LinkedHashMap<>();
         Map<String, SObject> pending = new LinkedHashMap<>(byKey);
         Duration pause = recordBackoff;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             Map<String, SObject> retry = new LinkedHashMap<>();
+            boolean again = attempt < recordRetries;
             List<String> keys = List.copyOf(pending.keySet());
             for (int from = 0; from < keys.size(); from += MAX_PER_CALL) {
                 List<String> chunk = keys.subList(from, Math.min(keys.size(), from + MAX_PER_CALL));
-                SaveResult[] saved = call.apply(chunk.stream().map(pending::get).toArray(SObject[]::new));
+                SaveResult[] saved;
+                try {
+                    saved = call.apply(chunk.stream().map(pending::get).toArray(SObject[]::new));
+                } catch (CrmException e) {
+                    if (afterLostAnswer == null || !e.outcomeUnknown()) {
+                        throw e;
+                    }
+                    // Give the org time to finish what it may still be doing, then look before sending again.
+                    pause(pause);
+                    Map<String, String> made = afterLostAnswer.apply(chunk);
+                    for (String key : chunk) {
+                        if (made.containsKey(key)) {
+                            results.put(key, WriteResult.foundAfterLostAnswer(key, made.get(key)));
+                        } else {
+                            results.put(key, WriteResult.failed(key, CrmErrorKind.TRANSIENT, NO_ANSWER,
+                                    e.getMessage()));
+                            if (again) {
+                                retry.put(key, pending.get(key));
+                            }
+                        }
+                    }
+                    continue;
+                }
                 for (int i = 0; i < chunk.size(); i++) {
                     String key = chunk.get(i);
                     SaveResult r = saved[i];
                     if (r.isSuccess()) {
-                        results.put(key, new WriteResult(key, r.getId(), null, null, null));
+                        results.put(key, WriteResult.answered(key, r.getId()));
                         continue;
                     }
                     Error e = r.getErrors().length == 0 ? null : r.getErrors()[0];
                     CrmErrorKind kind = e == null ? CrmErrorKind.PERMANENT : CrmErrorClassifier.classify(e.getStatusCode());
                     String code = e == null || e.getStatusCode() == null ? "UNKNOWN" : e.getStatusCode().name();
                     String message = e == null ? "no error given" : e.getMessage();
-                    results.put(key, new WriteResult(key, null, kind == CrmErrorKind.TRANSIENT ? kind
+                    results.put(key, WriteResult.failed(key, kind == CrmErrorKind.TRANSIENT ? kind
                             : CrmErrorKind.PERMANENT, code, message));
-                    if (kind == CrmErrorKind.TRANSIENT && attempt < recordRetries) {
+                    if (again && kind == CrmErrorKind.TRANSIENT) {
                         retry.put(key, pending.get(key));
                     }
                 }
@@ -168,7 +198,7 @@ public final class CrmWriter {
                 pause = pause.multipliedBy(2);
             }
         }
-        return List.copyOf(results.values());
+        return results;
     }
 
     private static void setOrNull(SObject o, String field, Object value, List<String> nulls) {
@@ -190,7 +220,7 @@ public final class CrmWriter {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to resend locked records", e);
+            throw new IllegalStateException("interrupted while waiting to resend records", e);
         }
     }
 }

@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MovingClock extends Clock {
+public final class MovingClock extends Clock {
     private volatile Instant now = Instant.parse("2026-06-30T12:00:00Z");
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

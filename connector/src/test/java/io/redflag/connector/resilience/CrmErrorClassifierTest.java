@@ -82,6 +82,52 @@ class CrmErrorClassifierTest {
                 StatusCode.ENTITY_IS_DELETED)).allMatch(c -> CrmErrorClassifier.classify(c) == CrmErrorKind.PERMANENT);
     }
 
+    static Stream<Arguments> outcomes() {
+        var breaker = io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults("create:Task");
+        breaker.transitionToOpenState();
+        return Stream.of(
+                Arguments.of("a read timeout", new ConnectionException("Request timed out",
+                        new SocketTimeoutException("Read timed out")), true),
+                Arguments.of("a reset connection", new ConnectionException("Failed to send request",
+                        new java.net.SocketException("Connection reset")), true),
+                Arguments.of("a gateway's HTML page", new HTMLResponseException("Encountered HTML Content"), true),
+                Arguments.of("something not recognised", new IllegalStateException("?"), true),
+                Arguments.of("a refused connection", new ConnectionException("Failed to send request",
+                        new ConnectException("Connection refused")), false),
+                Arguments.of("an unknown host", new ConnectionException("Failed to send request",
+                        new java.net.UnknownHostException("org.invalid")), false),
+                Arguments.of("no route to the host", new ConnectionException("Failed to send request",
+                        new java.net.NoRouteToHostException("no route")), false),
+                Arguments.of("a typed fault", fault(ExceptionCode.SERVER_UNAVAILABLE), false),
+                Arguments.of("an untyped fault", untyped("SERVER_UNAVAILABLE"), false),
+                Arguments.of("an open breaker", CallNotPermittedException.createCallNotPermittedException(breaker),
+                        false),
+                Arguments.of("a spent budget", ApiBudgetExhaustedException.limitReached("create:Task",
+                        new ApiBudget.State(1000, 1000, 1.0, 0.8, true, true)), false),
+                Arguments.of("a fault wrapped by us", CrmException.of("create:Task", "Task",
+                        fault(ExceptionCode.REQUEST_LIMIT_EXCEEDED)), false),
+                Arguments.of("a timeout wrapped by us", CrmException.of("create:Task", "Task",
+                        new SocketTimeoutException("Read timed out")), true));
+    }
+
+    @ParameterizedTest(name = "{0}: outcome unknown = {2}")
+    @MethodSource("outcomes")
+    void aCallIsOfUnknownOutcomeOnlyWhenSentAndUnanswered(String what, Throwable error, boolean unknown) {
+        assertThat(CrmErrorClassifier.outcomeUnknown(error)).as(what).isEqualTo(unknown);
+        assertThat(CrmException.of("create:Task", "Task", error).outcomeUnknown()).as(what).isEqualTo(unknown);
+    }
+
+    @Test
+    void anUnknownOutcomeIsSaidInTheMessageAndABreakerRefusalHasNone() {
+        assertThat(CrmException.of("create:Task", "Task", new SocketTimeoutException("Read timed out")).getMessage())
+                .isEqualTo("CRM operation create:Task on Task failed (TRANSIENT, sent: outcome unknown):"
+                        + " Read timed out");
+        var breaker = io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults("create:Task");
+        breaker.transitionToOpenState();
+        assertThat(CrmException.breakerOpen("create:Task", "Task",
+                CallNotPermittedException.createCallNotPermittedException(breaker)).outcomeUnknown()).isFalse();
+    }
+
     @Test
     void aCauseCycleEndsAsPermanent() {
         RuntimeException a = new RuntimeException("a");

@@ -1,5 +1,6 @@
 package io.redflag.connector.resilience;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -9,11 +10,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.sforce.ws.ConnectionException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.redflag.connector.session.AuthenticationException;
+import io.redflag.connector.session.SalesforceCredentials;
+import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.session.SalesforceSession.ApiUsage;
+import io.redflag.connector.session.SalesforceSession.CrmCall;
+import java.net.ConnectException;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Calendar;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -124,5 +134,77 @@ class ResilientCrmTest {
 
         Calendar written = crm.write("getServerTimestamp", null, c -> c.getServerTimestamp().getTimestamp());
         assertThat(written).isNotNull();
+    }
+
+    @Test
+    void aCreateAnsweredByAGatewayPageIsNotSentAgainAndSaysItsOutcomeIsUnknown() {
+        wm.stubFor(post(urlEqualTo(WscStub.SOAP_PATH)).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>502 Bad Gateway</body></html>")));
+
+        CrmException e = catchThrowableOfType(() -> crm(FAST).create("create:Task", "Task",
+                c -> c.getServerTimestamp()), CrmException.class);
+
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(e.kind()).isEqualTo(CrmErrorKind.TRANSIENT);
+        wm.verify(1, postRequestedFor(urlEqualTo(WscStub.SOAP_PATH)));
+    }
+
+    @Test
+    void aCreateAnsweredWithATransientFaultIsSentAgain() {
+        wm.stubFor(post(urlEqualTo(WscStub.SOAP_PATH)).inScenario("limit").whenScenarioStateIs(STARTED)
+                .willReturn(WscStub.fault("fault-request-limit-exceeded.xml")).willSetStateTo("answered"));
+        wm.stubFor(post(urlEqualTo(WscStub.SOAP_PATH)).inScenario("limit").whenScenarioStateIs("answered")
+                .willReturn(WscStub.serverTimestamp()));
+
+        Calendar made = crm(FAST).create("create:Task", "Task", c -> c.getServerTimestamp().getTimestamp());
+
+        assertThat(made.toInstant()).hasToString("2026-06-30T12:00:00Z");
+        wm.verify(2, postRequestedFor(urlEqualTo(WscStub.SOAP_PATH)));
+    }
+
+    @Test
+    void aCreateWhoseConnectionWasRefusedIsSentAgain() {
+        AtomicInteger sent = new AtomicInteger();
+        ResilientCrm.Invoker refusedOnce = new ResilientCrm.Invoker() {
+            @Override
+            public <T> T call(CrmCall<T> operation) throws ConnectionException {
+                if (sent.incrementAndGet() == 1) {
+                    throw new ConnectionException("Failed to send request", new ConnectException("Connection refused"));
+                }
+                return operation.run(null);
+            }
+        };
+        ResilientCrm crm = new ResilientCrm(refusedOnce, FAST, new ApiBudget(usage::get, ApiBudget.DEFAULT_READ_SHARE));
+
+        String made = crm.create("create:Task", "Task", c -> "made");
+        assertThat(made).isEqualTo("made");
+        assertThat(sent).hasValue(2);
+    }
+
+    @Test
+    void aCreateIsRefusedWithoutACallOnceTheDailyLimitIsReached() {
+        usage.set(new ApiUsage(1000, 1000));
+
+        catchThrowableOfType(() -> crm(FAST).create("create:Task", "Task", c -> c.getServerTimestamp()),
+                ApiBudgetExhaustedException.class);
+
+        wm.verify(0, postRequestedFor(urlEqualTo(WscStub.SOAP_PATH)));
+    }
+
+    @Test
+    void aCreateWithoutASessionIsNotOfUnknownOutcome() {
+        wm.stubFor(post(urlEqualTo("/services/oauth2/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"invalid client credentials\"}")));
+        SalesforceSession session = new SalesforceSession(SalesforceCredentials.clientCredentials(
+                URI.create(wm.baseUrl()), "client", "secret"), Clock.systemUTC());
+        ResilientCrm crm = new ResilientCrm(session, FAST, ApiBudget.of(session));
+
+        CrmException e = catchThrowableOfType(() -> crm.create("create:Task", "Task", c -> c.getServerTimestamp()),
+                CrmException.class);
+
+        assertThat(e).hasCauseInstanceOf(AuthenticationException.class);
+        assertThat(e.outcomeUnknown()).isFalse();
+        wm.verify(0, postRequestedFor(urlEqualTo(WscStub.SOAP_PATH)));
     }
 }

@@ -19,11 +19,21 @@ class SalesforceTokenTest {
     }
 
     @Test
-    void noOrMalformedIdentityUrlGivesNoOrgId() {
+    void theUserIdComesFromTheIdentityUrl() {
+        assertThat(withIdentity("https://login.salesforce.com/id/00D8d0000000Rf1EAE/0058d0000000H3BAAU").userId())
+                .isEqualTo("0058d0000000H3BAAU");
+    }
+
+    @Test
+    void noOrMalformedIdentityUrlGivesNoOrgIdAndNoUserId() {
         assertThat(withIdentity(null).orgId()).isNull();
+        assertThat(withIdentity(null).userId()).isNull();
         assertThat(withIdentity("https://login.salesforce.com/other/00D8d0000000Rf1EAE/0058d0000000H3BAAU").orgId())
                 .isNull();
+        assertThat(withIdentity("https://login.salesforce.com/other/00D8d0000000Rf1EAE/0058d0000000H3BAAU").userId())
+                .isNull();
         assertThat(withIdentity("0058d0000000H3BAAU").orgId()).isNull();
+        assertThat(withIdentity("0058d0000000H3BAAU").userId()).isNull();
     }
 
     @Test

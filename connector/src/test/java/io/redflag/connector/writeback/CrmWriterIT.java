@@ -2,8 +2,10 @@ package io.redflag.connector.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sforce.soap.partner.sobject.SObject;
+import io.redflag.connector.intake.MovingClock;
 import io.redflag.connector.mapping.CachedOrgSchema;
 import io.redflag.connector.resilience.ApiBudget;
 import io.redflag.connector.resilience.CrmErrorKind;
@@ -22,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ class CrmWriterIT {
     private static final Instant SCORED = Instant.parse("2026-06-30T12:00:00Z");
     private Emulator emulator;
     private SalesforceSession session;
+    private FollowUpTasks followUps;
     private CrmWriter writer;
 
     @BeforeEach
@@ -42,7 +44,8 @@ class CrmWriterIT {
                 EmulatorConfig.DEFAULT_CLIENT_ID, EmulatorConfig.DEFAULT_CLIENT_SECRET), Clock.systemUTC());
         ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults().withMaxAttempts(4)
                 .withBackoff(Duration.ofMillis(1), 2.0, 0.5, Duration.ofMillis(8)), ApiBudget.of(session));
-        writer = new CrmWriter(crm, 5, Duration.ofMillis(1));
+        followUps = new FollowUpTasks(crm, session::userId);
+        writer = new CrmWriter(crm, followUps, 5, Duration.ofMillis(1));
     }
 
     @AfterEach
@@ -148,31 +151,90 @@ class CrmWriterIT {
                 "High", LocalDate.of(2026, 7, 5))).toList();
         emulator.control().resetCounters();
         List<WriteResult> created = writer.createTasks(tasks);
-        assertThat(created).hasSize(230).allMatch(WriteResult::ok);
+        assertThat(created).hasSize(230).allMatch(r -> r.evidence() == WriteResult.Evidence.ANSWERED);
         assertThat(emulator.control().calls("create")).isEqualTo(2);
+        assertThat(emulator.control().calls("query")).as("the keys looked up first, 200 a query").isEqualTo(2);
 
-        Map<String, CrmWriter.ExistingTask> found = writer.findTasksByKeys(List.of(tasks.get(0).key(),
-                tasks.get(229).key(), "COMPLAINTS:nothing"));
-        assertThat(found).containsOnlyKeys(tasks.get(0).key(), tasks.get(229).key());
-        assertThat(found.get(tasks.get(0).key()).closed()).isFalse();
-        assertThat(found.get(tasks.get(0).key()).id()).isEqualTo(created.get(0).id());
+        List<HeldTask> found = followUps.byKeys(List.of(tasks.get(0).key(), tasks.get(229).key(),
+                "COMPLAINTS:nothing"));
+        assertThat(found).extracting(HeldTask::key, HeldTask::id, HeldTask::ownerId, HeldTask::own,
+                HeldTask::closed).containsExactlyInAnyOrder(
+                        tuple(tasks.get(0).key(), created.get(0).id(), owner, true, false),
+                        tuple(tasks.get(229).key(), created.get(229).id(), owner, true, false));
+
+        emulator.control().resetCounters();
+        assertThat(writer.createTasks(tasks.subList(0, 3))).as("created already: found, not sent")
+                .allMatch(r -> r.evidence() == WriteResult.Evidence.ALREADY_THERE);
+        assertThat(emulator.control().calls("create")).isZero();
     }
 
     @Test
-    void aKeyWithAClosedAndAnOpenTaskIsFoundAsItsOpenTask() throws Exception {
+    void aKeyWithAClosedTaskGetsANewOneBesideIt() throws Exception {
         String account = newAccounts(1).get(0);
         String key = "REVENUE_DECLINE:" + account;
         NewFollowUpTask task = new NewFollowUpTask(key, account, null, emulator.runAsUserId(), "Account review",
                 "Why: revenue", "High", LocalDate.of(2026, 7, 5));
-        String open = writer.createTasks(List.of(task)).get(0).id();
-        String later = writer.createTasks(List.of(task)).get(0).id();
-        SObject done = new SObject("Task");
-        done.setId(later);
-        done.setField("Status", "Completed");
-        assertThat(session.call(c -> c.update(new SObject[] {done}))[0].isSuccess()).isTrue();
+        String first = writer.createTasks(List.of(task)).get(0).id();
+        close(first);
 
-        assertThat(writer.findTasksByKeys(List.of(key))).isEqualTo(Map.of(key,
-                new CrmWriter.ExistingTask(open, key, false, null)));
+        WriteResult second = writer.createTasks(List.of(task)).get(0);
+
+        assertThat(second.evidence()).isEqualTo(WriteResult.Evidence.ANSWERED);
+        assertThat(followUps.byKeys(List.of(key))).extracting(HeldTask::id, HeldTask::closed)
+                .containsExactlyInAnyOrder(tuple(first, true), tuple(second.id(), false));
+    }
+
+    @Test
+    void ownTasksCreatedSinceAMomentAreReadByAssignee() throws Exception {
+        MovingClock clock = new MovingClock();
+        clock.advance(Duration.ofMillis(400));
+        try (Emulator org = Emulator.start(EmulatorConfig.defaults().withDemoOrg().withClock(clock))) {
+            SalesforceSession s = new SalesforceSession(SalesforceCredentials.clientCredentials(
+                    URI.create(org.baseUrl()), EmulatorConfig.DEFAULT_CLIENT_ID,
+                    EmulatorConfig.DEFAULT_CLIENT_SECRET), Clock.systemUTC());
+            ResilientCrm crm = new ResilientCrm(s, ResilienceSettings.defaults(), ApiBudget.of(s));
+            FollowUpTasks tasks = new FollowUpTasks(crm, s::userId);
+            CrmWriter w = new CrmWriter(crm, tasks, 5, Duration.ofMillis(1));
+            String account = String.valueOf(s.call(c -> c.query("SELECT Id FROM Account LIMIT 1")).getRecords()[0]
+                    .getId());
+            List<String> reps = List.of(org.runAsUserId(), activeUserOtherThan(s, org.runAsUserId()));
+            String weekOld = w.createTasks(List.of(followUp("CONTACT_SILENT:" + account, account, reps.get(0))))
+                    .get(0).id();
+            clock.advance(Duration.ofDays(7));
+            String mine = w.createTasks(List.of(followUp("COMPLAINTS:" + account, account, reps.get(0)))).get(0).id();
+            String theirs = w.createTasks(List.of(followUp("STALE_PLAN:" + account, account, reps.get(1)))).get(0)
+                    .id();
+            close(s, mine);
+
+            // Since is cut to the second: a task created within that second counts.
+            assertThat(tasks.ownCreatedSince(reps, clock.instant().plusMillis(300))).extracting(HeldTask::id,
+                    HeldTask::ownerId, HeldTask::closed).containsExactlyInAnyOrder(tuple(mine, reps.get(0), true),
+                            tuple(theirs, reps.get(1), false));
+            assertThat(tasks.ownCreatedSince(List.of(reps.get(1)), clock.instant())).extracting(HeldTask::id)
+                    .containsExactly(theirs);
+            assertThat(tasks.ownCreatedSince(reps, clock.instant().minus(Duration.ofDays(8)))).extracting(
+                    HeldTask::id).containsExactlyInAnyOrder(weekOld, mine, theirs);
+        }
+    }
+
+    private static NewFollowUpTask followUp(String key, String account, String owner) {
+        return new NewFollowUpTask(key, account, null, owner, "Follow up", "Why", "Normal", LocalDate.of(2026, 7, 5));
+    }
+
+    private static String activeUserOtherThan(SalesforceSession s, String userId) throws Exception {
+        return s.call(c -> c.query("SELECT Id FROM User WHERE IsActive = true AND Id != '" + userId + "' LIMIT 1"))
+                .getRecords()[0].getId();
+    }
+
+    private void close(String taskId) throws Exception {
+        close(session, taskId);
+    }
+
+    private static void close(SalesforceSession s, String taskId) throws Exception {
+        SObject done = new SObject("Task");
+        done.setId(taskId);
+        done.setField("Status", "Completed");
+        assertThat(s.call(c -> c.update(new SObject[] {done}))[0].isSuccess()).isTrue();
     }
 
     @Test

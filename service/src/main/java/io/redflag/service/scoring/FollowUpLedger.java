@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.redflag.service.store.OwnTasks;
 import io.redflag.connector.resilience.CrmErrorKind;
-import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
 import io.redflag.domain.scoring.FollowUp;
@@ -26,10 +25,12 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Follow-up tasks by key. A task is PLANNED here before the CRM is asked to create it, CREATED with its CRM
- * id after; closed tasks are seen through the sync (the Task's IsClosed). What the CRM holds under a key is
- * found again after any restart: the key is on the Task, and the sync reads it back. The tasks waiting to be
- * created are the gauge {@value #PENDING}.
+ * Follow-up tasks by key, as Redflag planned and wrote them. A task is PLANNED here before the CRM is asked to
+ * create it, CREATED with its CRM id after (whether the CRM's answer named it, or a look-up by key found it
+ * after the answer was lost). The rules are not decided on this table: the CRM's own tasks are the truth
+ * ({@link HeldFollowUps}); what is PLANNED and not sent yet is the one thing only this table knows. Its
+ * {@link #existing} view, with the synced task table, is the cheap pre-filter of {@link FollowUpRound}. The
+ * tasks waiting to be created are the gauge {@value #PENDING}.
  */
 final class FollowUpLedger implements MeterBinder {
     static final String PENDING = "redflag.followups.pending";
@@ -58,12 +59,28 @@ final class FollowUpLedger implements MeterBinder {
         return n == null ? 0 : n;
     }
 
-    /** Open keys, closing times and this week's counts per assignee, for every account (one pass). */
+    /** A task planned and not created yet. */
+    record Pending(String key, String ownerId) {
+    }
+
+    /** Every task planned and not created yet (a retryable failure leaves a task planned). */
+    List<Pending> pending() {
+        return jdbc.query("SELECT signal_key, owner_id FROM follow_up WHERE state = '" + PLANNED + "'",
+                (rs, i) -> new Pending(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * The store's copy of open keys, closing times and this week's counts per assignee, for every account (one
+     * pass): a pre-filter only, see {@link FollowUpRound}.
+     */
     FollowUpPlanner.Existing existingEverywhere() {
         return existing(null);
     }
 
-    /** Open keys, closing times and this week's counts per assignee, for these accounts (null: all). */
+    /**
+     * The store's copy of open keys, closing times and this week's counts per assignee, for these accounts (null:
+     * all): a pre-filter only, see {@link FollowUpRound}.
+     */
     FollowUpPlanner.Existing existing(Collection<String> accountIds) {
         Set<String> open = new HashSet<>();
         Map<String, Instant> closed = new HashMap<>();
@@ -136,13 +153,7 @@ final class FollowUpLedger implements MeterBinder {
                 });
     }
 
-    /** A task the CRM already had under a planned key (a crash came between its creation and our note). */
-    void found(Map<String, CrmWriter.ExistingTask> existing) {
-        jdbc.batchUpdate("UPDATE follow_up SET state = '" + CREATED + "', task_id = ?, created_at = ? WHERE"
-                + " signal_key = ?", existing.values().stream().map(t -> new Object[] {t.id(),
-                        AssessmentStore.time(clock.instant()), t.key()}).toList());
-    }
-
+    /** Created (answered, found after a lost answer, or there already): CREATED with the id the CRM holds. */
     void record(List<WriteResult> results) {
         Object now = AssessmentStore.time(clock.instant());
         jdbc.batchUpdate("UPDATE follow_up SET state = '" + CREATED + "', task_id = ?, created_at = ?,"

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.mapping.CachedOrgSchema;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.resilience.ResilientCrm;
+import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.writeback.CrmWriter;
+import io.redflag.connector.writeback.FollowUpTasks;
 import io.redflag.connector.writeback.WrittenFields;
 import io.redflag.domain.scoring.Scorecard;
 import io.redflag.domain.scoring.ScorecardConfig;
@@ -49,18 +51,29 @@ class ScoringConfiguration {
         return new FollowUpLedger(dataSource, clock);
     }
 
+    /** Redflag's follow-up tasks as the CRM holds them; its own are those the session's user created. */
+    @Bean
+    FollowUpTasks followUpTasks(ResilientCrm resilient, SalesforceSession session) {
+        return new FollowUpTasks(resilient, session::userId);
+    }
+
+    @Bean
+    HeldFollowUps heldFollowUps(FollowUpTasks tasks, FollowUpLedger ledger) {
+        return new HeldFollowUps(tasks, ledger);
+    }
+
     @Bean
     ScoringService scoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard,
-            AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, DirtyAccounts dirty,
-            UserDirectory users, Clock clock, ScoringProperties properties, MeterRegistry meters) {
-        return new ScoringService(dataSource, mapping, scorecard, assessments, outbox, ledger, dirty, users, clock,
-                properties.paretoShare(), meters);
+            AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held,
+            DirtyAccounts dirty, UserDirectory users, Clock clock, ScoringProperties properties, MeterRegistry meters) {
+        return new ScoringService(dataSource, mapping, scorecard, assessments, outbox, ledger, held, dirty, users,
+                clock, properties.paretoShare(), meters);
     }
 
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */
     @Bean
-    CrmWriter crmWriter(ResilientCrm resilient, CachedOrgSchema schema, ScoringProperties properties,
-            StartupContact crm) {
+    CrmWriter crmWriter(ResilientCrm resilient, FollowUpTasks tasks, CachedOrgSchema schema,
+            ScoringProperties properties, StartupContact crm) {
         if (properties.writeBack()) {
             List<String> problems = WrittenFields.problems(crm.call("describing the objects Redflag writes",
                     () -> schema.prefetch(WrittenFields.ALL.stream().map(WrittenFields.Field::object).distinct()
@@ -71,7 +84,7 @@ class ScoringConfiguration {
                         + " set, or set redflag.scoring.write-back=false to score without writing.");
             }
         }
-        return new CrmWriter(resilient, 5, Duration.ofMillis(200));
+        return new CrmWriter(resilient, tasks, 5, Duration.ofMillis(200));
     }
 
     @Bean

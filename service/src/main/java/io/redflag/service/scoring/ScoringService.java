@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.redflag.connector.mapping.Mapping;
+import io.redflag.connector.resilience.ApiBudgetExhaustedException;
+import io.redflag.connector.resilience.CrmException;
 import io.redflag.domain.model.CrmUser;
 import io.redflag.domain.scoring.AccountSnapshot;
 import io.redflag.domain.scoring.Assessment;
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Scores the accounts waiting in the dirty queue (every account when a full read or the daily run asked
  * for it), stores the assessments, offers the risk fields to the outbox and plans follow-ups. One run at a
- * time; a queue entry is removed only after its account's results are stored. Meters: {@value #DURATION}
+ * time; a queue entry is removed only after its account's results are stored. Follow-ups are planned on what
+ * the CRM holds ({@link FollowUpRound}); when the CRM cannot be read, the accounts that may need a task are
+ * queued again and planned in a later run, while their scores and risk fields go on. Meters: {@value #DURATION}
  * (one run, tagged {@code accounts}: {@code every} or {@code changed}) and {@value #HELD_BACK}.
  */
 public final class ScoringService {
@@ -59,6 +63,7 @@ public final class ScoringService {
     private final AssessmentStore assessments;
     private final Outbox outbox;
     private final FollowUpLedger ledger;
+    private final HeldFollowUps held;
     private final DirtyAccounts dirty;
     private final UserDirectory users;
     private final Clock clock;
@@ -77,8 +82,8 @@ public final class ScoringService {
     });
 
     ScoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard, AssessmentStore assessments,
-            Outbox outbox, FollowUpLedger ledger, DirtyAccounts dirty, UserDirectory users, Clock clock,
-            double paretoShare, MeterRegistry meters) {
+            Outbox outbox, FollowUpLedger ledger, HeldFollowUps held, DirtyAccounts dirty, UserDirectory users,
+            Clock clock, double paretoShare, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.reader = new StoreReader(dataSource, mapping);
         this.scorecard = scorecard;
@@ -86,6 +91,7 @@ public final class ScoringService {
         this.assessments = assessments;
         this.outbox = outbox;
         this.ledger = ledger;
+        this.held = held;
         this.dirty = dirty;
         this.users = users;
         this.clock = clock;
@@ -193,8 +199,9 @@ public final class ScoringService {
         LocalDate trendDay = Scorecard.trendDay(asOf);
         int pending = 0;
         int planned = 0;
-        // Many accounts: one pass over the follow-ups beats a look-up per batch.
-        FollowUpPlanner.Existing everywhere = ids.size() > 2_000 ? ledger.existingEverywhere() : null;
+        // Many accounts: one pass over the store's follow-ups beats a look-up per batch.
+        FollowUpRound followUps = new FollowUpRound(planner, ledger, held, asOf,
+                ids.size() > 2_000 ? ledger.existingEverywhere() : null);
         List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             batches.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
@@ -241,18 +248,19 @@ public final class ScoringService {
             }
             assessments.save(done);
             pending += outbox.offer(done);
-            var existing = everywhere != null ? everywhere : ledger.existing(batch);
-            FollowUpPlanner.Plan plan = planner.plan(done, names, owners, managers, existing, asOf);
+            FollowUpRound.Candidates candidates = followUps.candidates(batch, done, names, owners, managers);
+            FollowUpPlanner.Plan plan;
+            try {
+                plan = followUps.plan(candidates, done, names, owners, managers);
+            } catch (CrmException | ApiBudgetExhaustedException e) {
+                log.warn("Follow-ups of {} accounts wait: the CRM could not be read to plan them; they are queued"
+                        + " again: {}", candidates.accounts().size(), e.getMessage());
+                dirty.queue(candidates.accounts(), asOf);
+                continue;
+            }
             List<FollowUp> ups = plan.tasks();
             ledger.plan(ups);
             heldBack.increment(plan.heldBack().size());
-            if (everywhere != null) {
-                // Later batches must see this batch's plans: the weekly cap counts across the whole run.
-                ups.forEach(u -> {
-                    everywhere.openKeys().add(u.key());
-                    everywhere.createdThisWeek().merge(u.assigneeId(), 1, Integer::sum);
-                });
-            }
             planned += ups.size();
         }
         sample.stop(everyAccount ? everyAccountRuns : changedAccountRuns);

@@ -2,28 +2,37 @@ package io.redflag.service.scoring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.redflag.connector.writeback.AccountRiskUpdate;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the outbox and the follow-up ledger hold to the CRM. A CRM outage throws out of {@link #flush}
- * with everything still pending; the next flush sends the latest truth. Tasks are looked up by key before
- * they are created, so a crash between a create and its note never makes a second task; a closed task under
- * the key is an earlier follow-up, not this one. Counts the tasks the CRM created in {@value #TASKS_CREATED}.
+ * with everything still pending; the next flush sends the latest truth. Risk fields are state-based: sending
+ * them again is harmless. Each task is created at most once ({@link CrmWriter#createTasks}): a key under which
+ * the CRM holds an open task already is noted with that task, and a create whose answer was lost is looked for
+ * before anything is sent again. Counts the tasks this write-back made in {@value #TASKS_CREATED}.
  */
 public final class WriteBack {
     private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
     private static final int CHUNK = 2_000;
     static final String TASKS_CREATED = "redflag.followups.created";
 
-    /** What one flush wrote. */
-    public record Flush(int accountsWritten, int accountsFailed, int tasksCreated, int tasksFailed) {
+    /**
+     * What one flush wrote.
+     *
+     * @param tasksCreated        tasks the CRM made for this flush, whether its answer said so or a look-up
+     *                            found the task after the answer was lost
+     * @param tasksFoundAfterLost of those, the ones found after a lost answer (not sent again)
+     * @param tasksAlreadyThere   planned tasks the CRM held already (an earlier create whose note was lost)
+     * @param tasksFailed         planned tasks not in the CRM: refused, or left for the next flush
+     */
+    public record Flush(int accountsWritten, int accountsFailed, int tasksCreated, int tasksFoundAfterLost,
+            int tasksAlreadyThere, int tasksFailed) {
     }
 
     private final CrmWriter writer;
@@ -36,14 +45,15 @@ public final class WriteBack {
         this.outbox = outbox;
         this.ledger = ledger;
         this.tasksCreated = Counter.builder(TASKS_CREATED).baseUnit("tasks")
-                .description("follow-up tasks the CRM created (not one found there already after a crash)")
+                .description("follow-up tasks the CRM created for Redflag (found after a lost answer included;"
+                        + " not one found there already)")
                 .register(meters);
     }
 
     public synchronized Flush flush() {
         int written = 0;
         int failed = 0;
-        List<io.redflag.connector.writeback.AccountRiskUpdate> updates;
+        List<AccountRiskUpdate> updates;
         while (!(updates = outbox.pending(CHUNK)).isEmpty()) {
             List<WriteResult> results = writer.updateAccounts(updates);
             outbox.record(results);
@@ -54,34 +64,38 @@ public final class WriteBack {
                 break; // nothing went through: leave the rest for the next flush
             }
         }
-        int created = 0;
+        int answered = 0;
+        int lost = 0;
+        int there = 0;
         int taskFailures = 0;
         List<NewFollowUpTask> planned;
         while (!(planned = ledger.planned(CHUNK)).isEmpty()) {
-            // Only an open task can be the one this plan asked for (created just before a crash). A closed task
-            // under the key is an earlier follow-up whose cooldown has run out: the plan needs a new task.
-            Map<String, CrmWriter.ExistingTask> already = new HashMap<>();
-            writer.findTasksByKeys(planned.stream().map(NewFollowUpTask::key).toList()).forEach((key, task) -> {
-                if (!task.closed()) {
-                    already.put(key, task);
-                }
-            });
-            ledger.found(already);
-            List<NewFollowUpTask> missing = planned.stream().filter(t -> !already.containsKey(t.key())).toList();
-            List<WriteResult> results = missing.isEmpty() ? List.of() : writer.createTasks(missing);
+            List<WriteResult> results = writer.createTasks(planned);
             ledger.record(results);
-            int ok = (int) results.stream().filter(WriteResult::ok).count();
-            tasksCreated.increment(ok);
-            created += ok;
-            taskFailures += results.size() - ok;
-            if (ok == 0 && already.isEmpty()) {
+            int ok = 0;
+            for (WriteResult r : results) {
+                if (!r.ok()) {
+                    taskFailures++;
+                    continue;
+                }
+                ok++;
+                switch (r.evidence()) {
+                    case ANSWERED -> answered++;
+                    case FOUND_AFTER_LOST_ANSWER -> lost++;
+                    case ALREADY_THERE -> there++;
+                }
+            }
+            if (ok == 0) {
                 break;
             }
         }
-        Flush flush = new Flush(written, failed, created, taskFailures);
-        if (written + failed + created + taskFailures > 0) {
-            log.info("Write-back: {} accounts updated ({} failed), {} follow-up tasks created ({} failed)", written,
-                    failed, created, taskFailures);
+        int created = answered + lost;
+        tasksCreated.increment(created);
+        Flush flush = new Flush(written, failed, created, lost, there, taskFailures);
+        if (written + failed + created + there + taskFailures > 0) {
+            log.info("Write-back: {} accounts updated ({} failed), {} follow-up tasks created ({} of them found in"
+                    + " the CRM after their answer was lost), {} there already, {} failed", written, failed, created,
+                    lost, there, taskFailures);
         }
         return flush;
     }

@@ -2,8 +2,10 @@ package io.redflag.service.store;
 
 /**
  * What makes a Task one of Redflag's own follow-ups: it carries a signal key ({@code Risk_Signal_Key__c}, the
- * task property {@code signalKey}). The one place that says so: the scorecard leaves these out of the rep's
- * activity, the sync queues no account when one changes, and the follow-up ledger counts them.
+ * task property {@code signalKey}). The one place that says so for the store: the scorecard leaves these out of
+ * the rep's activity, the sync queues no account when one changes, and the follow-up ledger's pre-filter counts
+ * them. The follow-up rules themselves (weekly cap, cooldown) count the CRM's tasks, where Redflag's own are
+ * also created by its integration user: that rule is the connector's {@code writeback.FollowUpTasks}.
  */
 public final class OwnTasks {
     /** SQL condition on the task table: Redflag's own follow-ups. */

@@ -9,6 +9,7 @@ import io.redflag.connector.resilience.ResilientCrm;
 import io.redflag.connector.session.SalesforceCredentials;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.writeback.CrmWriter;
+import io.redflag.connector.writeback.FollowUpTasks;
 import io.redflag.domain.scoring.Scorecard;
 import io.redflag.service.EmulatorHttp;
 import io.redflag.service.store.DirtyAccounts;
@@ -43,11 +44,12 @@ public final class ScoringBenchmark {
         Scorecard scorecard = new Scorecard(ScorecardLoader.load(null, mapping));
         Outbox outbox = new Outbox(ds, clock);
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
-        ScoringService scoring = new ScoringService(ds, mapping, scorecard, new AssessmentStore(ds,
-                JsonMapper.builder().findAndAddModules().build()), outbox, ledger, new DirtyAccounts(ds),
-                new UserDirectory(ds), clock, 0.8, new SimpleMeterRegistry());
         ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults(), ApiBudget.of(session));
-        WriteBack writeBack = new WriteBack(new CrmWriter(crm, 5, Duration.ofMillis(200)), outbox, ledger,
+        FollowUpTasks followUps = new FollowUpTasks(crm, session::userId);
+        ScoringService scoring = new ScoringService(ds, mapping, scorecard, new AssessmentStore(ds,
+                JsonMapper.builder().findAndAddModules().build()), outbox, ledger, new HeldFollowUps(followUps, ledger),
+                new DirtyAccounts(ds), new UserDirectory(ds), clock, 0.8, new SimpleMeterRegistry());
+        WriteBack writeBack = new WriteBack(new CrmWriter(crm, followUps, 5, Duration.ofMillis(200)), outbox, ledger,
                 new SimpleMeterRegistry());
         EmulatorHttp org = null;
         for (int round = 1; round <= 2; round++) {
