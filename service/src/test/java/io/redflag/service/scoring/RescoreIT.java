@@ -6,6 +6,12 @@ import io.redflag.connector.intake.IntakePage;
 import io.redflag.connector.mapping.MappedRecord;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
+import io.redflag.connector.resilience.ApiBudget;
+import io.redflag.connector.resilience.ResilienceSettings;
+import io.redflag.connector.resilience.ResilientCrm;
+import io.redflag.connector.session.SalesforceCredentials;
+import io.redflag.connector.session.SalesforceSession;
+import io.redflag.connector.writeback.FollowUpTasks;
 import io.redflag.connector.writeback.WriteResult;
 import io.redflag.domain.scoring.Assessment;
 import io.redflag.domain.scoring.Level;
@@ -89,15 +95,16 @@ class RescoreIT {
         assessments.save(List.of(new Assessment(STORED, THEN, 40, Level.AT_RISK, List.of(), List.of(), false, false,
                 "default-1", "0".repeat(64), null, null)));
         Outbox outbox = new Outbox(ds, clock);
+        FollowUpLedger ledger = new FollowUpLedger(ds, clock);
         ScoringService scoring = new ScoringService(ds, MAPPING, new Scorecard(ScorecardLoader.load(null, MAPPING)),
-                assessments, outbox, new FollowUpLedger(ds, clock), new DirtyAccounts(ds), new UserDirectory(ds),
-                clock, 0.8, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                assessments, outbox, ledger, new HeldFollowUps(noCrm(clock), ledger), new DirtyAccounts(ds),
+                new UserDirectory(ds), clock, 0.8, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(scoring.scoreAll().pendingWrites()).isEqualTo(2);
         Map<String, List<Integer>> morning = scoresAndTrends(ds);
         // The write-back wrote both accounts.
-        outbox.record(outbox.pending(10).stream().map(u -> new WriteResult(u.accountId(), u.accountId(), null, null,
-                null)).toList());
+        outbox.record(outbox.pending(10).stream().map(u -> WriteResult.answered(u.accountId(), u.accountId()))
+                .toList());
         assertThat(outbox.pendingCount()).isZero();
 
         clock.advance(Duration.ofHours(6));
@@ -126,5 +133,16 @@ class RescoreIT {
             values.put((String) properties[i], properties[i + 1]);
         }
         return new MappedRecord(entity, id, modified, values);
+    }
+
+    /**
+     * The CRM's follow-up tasks, unreachable: these accounts are no key accounts, so no follow-up is planned and
+     * the CRM is never asked (a call would fail the test).
+     */
+    private static FollowUpTasks noCrm(java.time.Clock clock) {
+        SalesforceSession session = new SalesforceSession(SalesforceCredentials.clientCredentials(
+                java.net.URI.create("http://127.0.0.1:9"), "none", "none"), clock);
+        return new FollowUpTasks(new ResilientCrm(session, ResilienceSettings.defaults(), ApiBudget.of(session)),
+                () -> "005000000000000AAA");
     }
 }
