@@ -204,6 +204,7 @@ class ResilientCrmTest {
                 CrmException.class);
 
         assertThat(e).hasCauseInstanceOf(AuthenticationException.class);
+        assertThat(e.kind()).as("refused credentials: an admin must act").isEqualTo(CrmErrorKind.PERMANENT);
         assertThat(e.outcomeUnknown()).isFalse();
         wm.verify(0, postRequestedFor(urlEqualTo(WscStub.SOAP_PATH)));
     }

@@ -22,6 +22,8 @@ class SalesforceTokenTest {
     void theUserIdComesFromTheIdentityUrl() {
         assertThat(withIdentity("https://login.salesforce.com/id/00D8d0000000Rf1EAE/0058d0000000H3BAAU").userId())
                 .isEqualTo("0058d0000000H3BAAU");
+        assertThat(withIdentity("id/00D8d0000000Rf1EAE/0058d0000000H3BAAU").userId()).as("the shortest form")
+                .isEqualTo("0058d0000000H3BAAU");
     }
 
     @Test

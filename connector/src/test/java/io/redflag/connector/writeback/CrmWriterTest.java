@@ -43,7 +43,8 @@ class CrmWriterTest {
 
         List<WriteResult> results = org.writer(5).createTasks(List.of(task(KEY)));
 
-        assertThat(results).containsExactly(WriteResult.foundAfterLostAnswer(KEY, "00T000000000001AAA"));
+        assertThat(results).containsExactly(new WriteResult(KEY, "00T000000000001AAA",
+                WriteResult.Evidence.FOUND_AFTER_LOST_ANSWER, null, null, null));
         assertThat(org.soapCalls()).as("look-up, create, look-up: no second create").isEqualTo(3);
     }
 
@@ -53,7 +54,8 @@ class CrmWriterTest {
 
         List<WriteResult> results = org.writer(5).createTasks(List.of(task(KEY)));
 
-        assertThat(results).containsExactly(WriteResult.answered(KEY, "00T000000000042AAA"));
+        assertThat(results).containsExactly(new WriteResult(KEY, "00T000000000042AAA", WriteResult.Evidence.ANSWERED,
+                null, null, null));
         assertThat(org.soapCalls()).isEqualTo(4);
     }
 
@@ -99,7 +101,8 @@ class CrmWriterTest {
 
         List<WriteResult> results = org.writer(5).createTasks(List.of(task(KEY)));
 
-        assertThat(results).containsExactly(WriteResult.alreadyThere(KEY, "00T000000000001AAA"));
+        assertThat(results).containsExactly(new WriteResult(KEY, "00T000000000001AAA",
+                WriteResult.Evidence.ALREADY_THERE, null, null, null));
         assertThat(org.soapCalls()).isEqualTo(1);
     }
 
