@@ -18,10 +18,6 @@ public final class ScorecardConfigException extends IllegalArgumentException {
 
     private final List<Problem> problems;
 
-    public ScorecardConfigException(String key, Object value, String valid) {
-        this(List.of(new Problem(key, value, valid)));
-    }
-
     public ScorecardConfigException(List<Problem> problems) {
         super(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
         if (problems.isEmpty()) {

@@ -78,13 +78,11 @@ public final class OrgBinding {
         });
     }
 
-    /** Empties every table that describes the org, in one transaction, keeping the binding itself. */
-    public void clearOrgState() {
-        tx.executeWithoutResult(status -> {
-            for (String table : clearedTables()) {
-                jdbc.update("DELETE FROM " + table);
-            }
-        });
+    /** Empties every table that describes the org (inside the caller's transaction), keeping the binding. */
+    private void clearOrgState() {
+        for (String table : clearedTables()) {
+            jdbc.update("DELETE FROM " + table);
+        }
     }
 
     /** The record tables of the model, then the org's state: everything a reset empties. */

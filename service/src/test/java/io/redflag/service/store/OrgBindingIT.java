@@ -1,7 +1,7 @@
 package io.redflag.service.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.redflag.service.startup.StartupProblems;
 import io.redflag.service.store.StoreProperties.OnOrgChange;
@@ -65,9 +65,10 @@ class OrgBindingIT {
         fillEveryTable(ds);
         Map<String, Integer> before = rowCounts(ds);
 
-        assertThatThrownBy(() -> binding.bind(ORG_B, OnOrgChange.STOP)).isInstanceOf(StartupProblems.class)
-                .hasMessageContaining(ORG_A).hasMessageContaining(ORG_B);
-        assertThat(((StartupProblems) catchStartup(binding)).action()).contains("redflag.store.on-org-change=reset");
+        StartupProblems refused = catchThrowableOfType(StartupProblems.class,
+                () -> binding.bind(ORG_B, OnOrgChange.STOP));
+        assertThat(refused).hasMessageContaining(ORG_A).hasMessageContaining(ORG_B);
+        assertThat(refused.action()).contains("redflag.store.on-org-change=reset");
 
         assertThat(binding.boundOrg()).isEqualTo(ORG_A);
         assertThat(rowCounts(ds)).isEqualTo(before);
@@ -100,15 +101,6 @@ class OrgBindingIT {
         classified.addAll(OrgBinding.KEPT);
         assertThat(classified).containsAll(tables.stream().filter(t -> !t.equals("store_org")).toList());
         assertThat(tables).as("a cleared table that does not exist").containsAll(OrgBinding.clearedTables());
-    }
-
-    private static Throwable catchStartup(OrgBinding binding) {
-        try {
-            binding.bind(ORG_B, OnOrgChange.STOP);
-            return null;
-        } catch (StartupProblems e) {
-            return e;
-        }
     }
 
     /** Row counts of every table of the schema but Flyway's, by lower-case name. */
