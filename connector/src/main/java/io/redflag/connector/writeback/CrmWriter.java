@@ -120,7 +120,9 @@ public final class CrmWriter {
 
     private static SObject taskRecord(NewFollowUpTask t) {
         SObject task = new SObject("Task");
-        task.setField("WhatId", t.accountId());
+        if (t.accountId() != null) {
+            task.setField("WhatId", t.accountId());
+        }
         if (t.whoId() != null) {
             task.setField("WhoId", t.whoId());
         }

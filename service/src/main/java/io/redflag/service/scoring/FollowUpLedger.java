@@ -63,10 +63,39 @@ final class FollowUpLedger implements MeterBinder {
     record Pending(String key, String ownerId) {
     }
 
-    /** Every task planned and not created yet (a retryable failure leaves a task planned). */
+    /**
+     * Every follow-up task planned and not created yet (a retryable failure leaves a task planned); digests
+     * count towards no cap and are left out.
+     */
     List<Pending> pending() {
-        return jdbc.query("SELECT signal_key, owner_id FROM follow_up WHERE state = '" + PLANNED + "'",
-                (rs, i) -> new Pending(rs.getString(1), rs.getString(2)));
+        return jdbc.query("SELECT signal_key, owner_id FROM follow_up WHERE state = '" + PLANNED + "' AND signal <> '"
+                + HeldBackDigest.SIGNAL + "'", (rs, i) -> new Pending(rs.getString(1), rs.getString(2)));
+    }
+
+    /** A manager's weekly digest of held-back follow-ups ({@link HeldBackDigest}): a task on no account. */
+    record Digest(String key, String managerId, String severity, String subject, String description,
+            String priority, LocalDate dueDate) {
+    }
+
+    /** Which of these keys the ledger holds, in whatever state. */
+    Set<String> known(Collection<String> keys) {
+        Set<String> known = new HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            known.addAll(jdbc.queryForList("SELECT signal_key FROM follow_up WHERE signal_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+        }
+        return known;
+    }
+
+    /** Plans digests whose keys the ledger does not hold yet. */
+    void planDigests(List<Digest> digests, Instant at) {
+        jdbc.batchUpdate("INSERT INTO follow_up (signal_key, account_id, signal, owner_id, severity, subject,"
+                + " description, priority, due_date, planned_at, state) VALUES (?, NULL, '" + HeldBackDigest.SIGNAL
+                + "', ?, ?, ?, ?, ?, ?, ?, '" + PLANNED + "')", digests.stream().map(d -> new Object[] {d.key(),
+                        d.managerId(), d.severity(), d.subject(), d.description(), d.priority(), d.dueDate(),
+                        AssessmentStore.time(at)}).toList());
     }
 
     /**
@@ -106,7 +135,7 @@ final class FollowUpLedger implements MeterBinder {
         }
         Map<String, Integer> week = new HashMap<>();
         jdbc.query("SELECT owner_id, COUNT(*) FROM follow_up WHERE planned_at > ? AND state <> '" + FAILED
-                + "' GROUP BY owner_id", rs -> {
+                + "' AND signal <> '" + HeldBackDigest.SIGNAL + "' GROUP BY owner_id", rs -> {
                     week.put(rs.getString(1), rs.getInt(2));
                 }, AssessmentStore.time(clock.instant().minus(Duration.ofDays(7))));
         return new FollowUpPlanner.Existing(open, closed, week);

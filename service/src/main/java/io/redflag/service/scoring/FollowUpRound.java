@@ -5,6 +5,7 @@ import io.redflag.domain.scoring.Assessment;
 import io.redflag.domain.scoring.FollowUp;
 import io.redflag.domain.scoring.FollowUpPlanner;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ final class FollowUpRound {
     }
 
     /** The accounts whose findings may need a task: what the store's facts do not rule out. */
-    record Candidates(FollowUpPlanner.Plan byStore, Set<String> keys, Set<String> assignees, Set<String> accounts) {
+    record Candidates(FollowUpPlanner.Existing stored, FollowUpPlanner.Plan byStore, Set<String> keys,
+            Set<String> assignees, Set<String> accounts) {
         boolean none() {
             return byStore.tasks().isEmpty();
         }
@@ -61,7 +63,7 @@ final class FollowUpRound {
             assignees.add(u.assigneeId());
             accounts.add(u.accountId());
         });
-        return new Candidates(plan, keys, assignees, accounts);
+        return new Candidates(stored, plan, keys, assignees, accounts);
     }
 
     /**
@@ -73,8 +75,15 @@ final class FollowUpRound {
         if (candidates.none()) {
             return candidates.byStore();
         }
+        FollowUpPlanner.Existing crm = held.existing(candidates.keys(), candidates.assignees(), asOf);
+        // The CRM was asked about the candidates' keys only: a key the store knows open or cooling down must stay
+        // ruled out here too, or its task would take a place under the cap that a candidate then does not get.
+        Set<String> open = new HashSet<>(crm.openKeys());
+        open.addAll(candidates.stored().openKeys());
+        Map<String, Instant> closed = new HashMap<>(crm.closedAt());
+        candidates.stored().closedAt().forEach((key, at) -> closed.merge(key, at, (a, b) -> a.isAfter(b) ? a : b));
         FollowUpPlanner.Plan decided = planner.plan(done, names, owners, managers,
-                held.existing(candidates.keys(), candidates.assignees(), asOf), asOf);
+                new FollowUpPlanner.Existing(open, closed, crm.createdThisWeek()), asOf);
         List<FollowUp> tasks = decided.tasks().stream().filter(u -> candidates.keys().contains(u.key())).toList();
         List<FollowUp> heldBack = decided.heldBack().stream().filter(u -> candidates.keys().contains(u.key()))
                 .toList();

@@ -15,7 +15,8 @@ import java.util.Set;
  * The facts the follow-up rules are decided on, as the CRM holds them at the moment of planning: which keys
  * have an open task (any task carrying the key, whoever made it), when Redflag's own task under a key was last
  * closed (the cooldown), and how many of Redflag's own tasks each assignee was given in the last 7 days (the
- * weekly cap), plus the tasks the ledger has planned and not sent yet (only Redflag knows of those). Redflag's
+ * weekly cap; a digest of held-back follow-ups does not count), plus the tasks the ledger has planned and not sent
+ * yet (only Redflag knows of those). Redflag's
  * own: carrying a key and created by its integration user ({@link FollowUpTasks}). A lost or fresh store, a
  * restored backup or a second replica therefore changes nothing: none of this comes from the store's copy of
  * the CRM.
@@ -48,6 +49,9 @@ final class HeldFollowUps {
         Map<String, Integer> week = new HashMap<>();
         Set<String> weekKeys = new HashSet<>();
         for (HeldTask t : crm.ownCreatedSince(assignees, asOf.minus(WEEK))) {
+            if (HeldBackDigest.isDigest(t.key())) {
+                continue; // a manager's digest is no follow-up of theirs
+            }
             week.merge(t.ownerId(), 1, Integer::sum);
             weekKeys.add(t.key());
         }

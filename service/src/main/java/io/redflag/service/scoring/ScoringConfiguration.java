@@ -63,11 +63,23 @@ class ScoringConfiguration {
     }
 
     @Bean
+    HeldBack heldBack(DataSource dataSource) {
+        return new HeldBack(dataSource);
+    }
+
+    @Bean
+    HeldBackDigest heldBackDigest(HeldBack heldBack, FollowUpLedger ledger, FollowUpTasks tasks, UserDirectory users,
+            ScorecardConfig config) {
+        return new HeldBackDigest(heldBack, ledger, tasks, users, config.followUps().perOwnerPerWeek());
+    }
+
+    @Bean
     ScoringService scoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard,
-            AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held,
-            DirtyAccounts dirty, UserDirectory users, Clock clock, ScoringProperties properties, MeterRegistry meters) {
-        return new ScoringService(dataSource, mapping, scorecard, assessments, outbox, ledger, held, dirty, users,
-                clock, properties.paretoShare(), meters);
+            AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held, HeldBack heldBack,
+            HeldBackDigest digests, DirtyAccounts dirty, UserDirectory users, Clock clock, ScoringProperties properties,
+            MeterRegistry meters) {
+        return new ScoringService(dataSource, mapping, scorecard, assessments, outbox, ledger, held, heldBack, digests,
+                dirty, users, clock, properties.paretoShare(), meters);
     }
 
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */

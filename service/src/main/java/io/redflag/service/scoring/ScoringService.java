@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * for it), stores the assessments, offers the risk fields to the outbox and plans follow-ups. One run at a
  * time; a queue entry is removed only after its account's results are stored. Follow-ups are planned on what
  * the CRM holds ({@link FollowUpRound}); when the CRM cannot be read, the accounts that may need a task are
- * queued again and planned in a later run, while their scores and risk fields go on. Meters: {@value #DURATION}
+ * queued again and planned in a later run, while their scores and risk fields go on. What the weekly cap held
+ * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). Meters: {@value #DURATION}
  * (one run, tagged {@code accounts}: {@code every} or {@code changed}) and {@value #HELD_BACK}.
  */
 public final class ScoringService {
@@ -64,6 +65,8 @@ public final class ScoringService {
     private final Outbox outbox;
     private final FollowUpLedger ledger;
     private final HeldFollowUps held;
+    private final HeldBack heldBackNow;
+    private final HeldBackDigest digests;
     private final DirtyAccounts dirty;
     private final UserDirectory users;
     private final Clock clock;
@@ -82,8 +85,8 @@ public final class ScoringService {
     });
 
     ScoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard, AssessmentStore assessments,
-            Outbox outbox, FollowUpLedger ledger, HeldFollowUps held, DirtyAccounts dirty, UserDirectory users,
-            Clock clock, double paretoShare, MeterRegistry meters) {
+            Outbox outbox, FollowUpLedger ledger, HeldFollowUps held, HeldBack heldBackNow, HeldBackDigest digests,
+            DirtyAccounts dirty, UserDirectory users, Clock clock, double paretoShare, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.reader = new StoreReader(dataSource, mapping);
         this.scorecard = scorecard;
@@ -92,6 +95,8 @@ public final class ScoringService {
         this.outbox = outbox;
         this.ledger = ledger;
         this.held = held;
+        this.heldBackNow = heldBackNow;
+        this.digests = digests;
         this.dirty = dirty;
         this.users = users;
         this.clock = clock;
@@ -260,9 +265,11 @@ public final class ScoringService {
             }
             List<FollowUp> ups = plan.tasks();
             ledger.plan(ups);
+            heldBackNow.replace(names.keySet(), plan.heldBack(), asOf);
             heldBack.increment(plan.heldBack().size());
             planned += ups.size();
         }
+        planned += digests.plan(asOf);
         sample.stop(everyAccount ? everyAccountRuns : changedAccountRuns);
         Run run = new Run(ids.size(), pending, planned, Duration.between(started, clock.instant()));
         log.info("Scored {} accounts in {} ms: {} risk-field updates and {} follow-up tasks to write", run.scored(),

@@ -96,9 +96,12 @@ class RescoreIT {
                 "default-1", "0".repeat(64), null, null)));
         Outbox outbox = new Outbox(ds, clock);
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
+        HeldBack heldBack = new HeldBack(ds);
+        UserDirectory users = new UserDirectory(ds);
         ScoringService scoring = new ScoringService(ds, MAPPING, new Scorecard(ScorecardLoader.load(null, MAPPING)),
-                assessments, outbox, ledger, new HeldFollowUps(noCrm(clock), ledger), new DirtyAccounts(ds),
-                new UserDirectory(ds), clock, 0.8, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                assessments, outbox, ledger, new HeldFollowUps(noCrm(clock), ledger), heldBack,
+                new HeldBackDigest(heldBack, ledger, noCrm(clock), users, 10), new DirtyAccounts(ds), users, clock, 0.8,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(scoring.scoreAll().pendingWrites()).isEqualTo(2);
         Map<String, List<Integer>> morning = scoresAndTrends(ds);

@@ -46,9 +46,12 @@ public final class ScoringBenchmark {
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
         ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults(), ApiBudget.of(session));
         FollowUpTasks followUps = new FollowUpTasks(crm, session::userId);
+        HeldBack heldBack = new HeldBack(ds);
+        UserDirectory users = new UserDirectory(ds);
         ScoringService scoring = new ScoringService(ds, mapping, scorecard, new AssessmentStore(ds,
                 JsonMapper.builder().findAndAddModules().build()), outbox, ledger, new HeldFollowUps(followUps, ledger),
-                new DirtyAccounts(ds), new UserDirectory(ds), clock, 0.8, new SimpleMeterRegistry());
+                heldBack, new HeldBackDigest(heldBack, ledger, followUps, users, 10), new DirtyAccounts(ds), users, clock,
+                0.8, new SimpleMeterRegistry());
         WriteBack writeBack = new WriteBack(new CrmWriter(crm, followUps, 5, Duration.ofMillis(200)), outbox, ledger,
                 new SimpleMeterRegistry());
         EmulatorHttp org = null;
