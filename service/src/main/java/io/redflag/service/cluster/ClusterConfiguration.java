@@ -32,7 +32,9 @@ class ClusterConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     DefaultLockRepository lockRepository(DataSource dataSource, ClusterProperties properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource, properties.replicaId());
+        // CLIENT_ID holds 36 characters: the replica's id as a name-based UUID fits whatever its length.
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource,
+                UUIDConverter.getUUID(properties.replicaId()).toString());
         repository.setRegion(REGION);
         return repository;
     }

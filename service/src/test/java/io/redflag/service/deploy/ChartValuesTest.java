@@ -145,6 +145,24 @@ class ChartValuesTest {
     }
 
     @Test
+    void eachPodIsAReplicaNamedByItsPodAndHasTimeForBothShutdownStepsAfterSigterm() {
+        Deployment pods = deployment(values("replicaCount", 2, "database.url", Variant.DATABASE));
+        Map<String, EnvVar> env = env(pods);
+        assertThat(env.get("REDFLAG_CLUSTER_REPLICA_ID").getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.name");
+        String phase = env.get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").getValue();
+        assertThat(phase).isEqualTo("20s");
+        long grace = pods.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertThat(grace).isGreaterThanOrEqualTo(2 * java.time.Duration.parse("PT" + phase).toSeconds() + 5);
+
+        Deployment longer = deployment(values("shutdownPhaseSeconds", 40, "terminationGracePeriodSeconds", 85));
+        assertThat(env(longer).get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").getValue()).isEqualTo("40s");
+        assertThatThrownBy(() -> Chart.template(values("shutdownPhaseSeconds", 40))).hasMessageContaining(
+                "terminationGracePeriodSeconds 45 is shorter than a graceful shutdown may take: set it to at least"
+                        + " 2 × shutdownPhaseSeconds + 5 = 85");
+    }
+
+    @Test
     void theEmbeddedStoreLivesOnAnEmptyDirOrAClaimAndOnePodOwnsIt() {
         Deployment plain = deployment(Map.of());
         assertThat(env(plain).get("SPRING_DATASOURCE_URL").getValue())
