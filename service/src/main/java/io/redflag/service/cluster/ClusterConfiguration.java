@@ -57,10 +57,10 @@ class ClusterConfiguration {
     }
 
     @Bean
-    LeaderWork leaderWork(Leadership leadership, DefaultLockRepository repository,
+    LeaderWork leaderWork(Leadership leadership, DefaultLockRepository repository, LockRegistryLeaderInitiator initiator,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownPhase) {
         String lockKey = UUIDConverter.getUUID(Leadership.ROLE).toString();
-        return new LeaderWork(leadership, () -> repository.isAcquired(lockKey), shutdownPhase);
+        return new LeaderWork(leadership, () -> repository.isAcquired(lockKey), initiator::stop, shutdownPhase);
     }
 
     /** {@code redflag.cluster.leader}: 1 on the replica that leads, 0 on the others (tagged with the replica). */

@@ -47,8 +47,9 @@ class LeaderElectionIT {
 
             leader.close();
 
-            assertThat(leader.leadership.isLeader()).isFalse();
+            assertThat(leader.leadership.isLeader()).as("released when stopped").isFalse();
             assertThat(leader.work.mayGoOn()).isFalse();
+            assertThat(lockHolders(store)).doesNotContain(clientId(leader.leadership.replica()));
             await().atMost(PATIENCE).until(follower.leadership::isLeader);
             assertThat(follower.work.run(() -> "ran")).isEqualTo("ran");
             assertThat(lockHolders(store)).containsExactly(clientId(follower.leadership.replica()));

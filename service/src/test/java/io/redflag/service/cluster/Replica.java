@@ -27,7 +27,7 @@ final class Replica implements AutoCloseable {
         repository.afterSingletonsInstantiated();
         repository.start();
         initiator = wiring.leaderInitiator(wiring.lockRegistry(repository, properties), leadership, properties);
-        work = wiring.leaderWork(leadership, repository, Duration.ofSeconds(10));
+        work = wiring.leaderWork(leadership, repository, initiator, Duration.ofSeconds(10));
         work.start();
     }
 
@@ -36,7 +36,7 @@ final class Replica implements AutoCloseable {
         return this;
     }
 
-    /** Shutdown as Spring orders it: the work first, then the initiator (which releases the lock). */
+    /** Shutdown as Spring orders it: the work first (which releases the lock), then the initiator. */
     @Override
     public void close() {
         work.stop();

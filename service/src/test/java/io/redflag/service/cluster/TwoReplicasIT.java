@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.integration.util.UUIDConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -174,9 +175,14 @@ class TwoReplicasIT {
 
     @Test
     @Order(4)
-    void whenTheLeaderShutsDownTheFollowerTakesOver() {
+    void whenTheLeaderShutsDownItReleasesItsLockAndTheFollowerTakesOver() {
+        Leadership first = a.getBean(Leadership.class);
         a.close();
-        assertThat(leads(a)).isFalse();
+
+        assertThat(first.isLeader()).isFalse();
+        // Released at shutdown, not left to run out: no row of replica-a's stays in the lock table.
+        assertThat(new JdbcTemplate(store).queryForList("SELECT CLIENT_ID FROM INT_LOCK", String.class))
+                .map(String::trim).doesNotContain(UUIDConverter.getUUID("replica-a").toString());
         await().atMost(PATIENCE).until(() -> leads(b));
         assertThat(b.getBean(LeaderWork.class).mayGoOn()).isTrue();
     }

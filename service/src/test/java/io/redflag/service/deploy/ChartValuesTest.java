@@ -53,7 +53,7 @@ class ChartValuesTest {
         SECRETS.values().forEach(secret -> assertThat(rendered.text()).doesNotContain(secret)
                 .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))));
         Map<String, String> fromSecret = env(rendered.one(Deployment.class)).values().stream()
-                .filter(e -> e.getValueFrom() != null).collect(Collectors.toMap(EnvVar::getName,
+                .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null).collect(Collectors.toMap(EnvVar::getName,
                         e -> e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef()
                                 .getKey()));
         assertThat(fromSecret).isEqualTo(Map.of(

@@ -53,7 +53,7 @@ class RevokedMidReadIT {
     private RecordMapper mapper;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         clock = new TestClock(Instant.parse("2026-06-30T12:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults().withClock(clock).withDemoOrg());
         session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(emulator.baseUrl()),
@@ -84,7 +84,8 @@ class RevokedMidReadIT {
 
         Leadership leadership = new Leadership("replica-a", clock);
         leadership.onGranted(null);
-        LeaderWork work = new LeaderWork(leadership, () -> true, Duration.ofSeconds(10));
+        LeaderWork work = new LeaderWork(leadership, () -> true, () -> leadership.onRevoked(null),
+                Duration.ofSeconds(10));
         work.start();
         SyncState state = new SyncState(clock);
         state.mayGoOn(work::mayGoOn);
