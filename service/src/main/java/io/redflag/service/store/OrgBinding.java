@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -21,11 +22,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public final class OrgBinding {
     private static final Logger log = LoggerFactory.getLogger(OrgBinding.class);
-    /** Tables kept by a reset: they belong to the service, not to the org. */
-    static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token");
+    /**
+     * Tables kept by a reset: they belong to the service, not to the org (its migrations, its API tokens, the
+     * replicas' leader lock, an operator's pause).
+     */
+    static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token", "int_lock",
+            "sync_control");
     /** The org's own: its positions, queues, assessments, outbox and follow-ups; the record tables come on top. */
     static final List<String> ORG_STATE = List.of("sync_watermark", "dirty_account", "assessment", "account_score",
-            "account_outbox", "follow_up", "held_follow_up", "contact_change", "intake_notification");
+            "account_outbox", "follow_up", "held_follow_up", "contact_change", "intake_notification",
+            "intake_notification_queue");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -59,8 +65,13 @@ public final class OrgBinding {
                             + " or give this org a database of its own (SPRING_DATASOURCE_URL).");
         }
         if (bound == null) {
-            jdbc.update("INSERT INTO store_org (singleton, org_id, bound_at) VALUES (1, ?, ?)", orgId,
-                    Timestamp.from(clock.instant()));
+            try {
+                jdbc.update("INSERT INTO store_org (singleton, org_id, bound_at) VALUES (1, ?, ?)", orgId,
+                        Timestamp.from(clock.instant()));
+            } catch (DuplicateKeyException e) {
+                // Two replicas starting on a new store at once: the other bound it first; check its org.
+                bind(orgId, onChange);
+            }
         } else {
             startFresh(orgId);
             log.warn("The store belonged to the org {}; cleared for the org {}, which is now read in full", bound,
