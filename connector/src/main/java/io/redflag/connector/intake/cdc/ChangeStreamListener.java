@@ -1,0 +1,35 @@
+package io.redflag.connector.intake.cdc;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** What the change stream tells the rest of intake (the service hooks its poll schedule and scoring to it). */
+public interface ChangeStreamListener {
+
+    /** The stream of these entities is up (polls may step back to reconciliation) or down (polls step up). */
+    void covering(Collection<String> entities, boolean up);
+
+    /**
+     * The stream cannot tell what changed in these entities (a GAP_OVERFLOW event, a replay id outside
+     * retention): poll them at once, from their watermarks.
+     */
+    void reconcile(Collection<String> entities);
+
+    /** A batch was stored: the entities it wrote and the accounts whose scoring inputs changed. */
+    void stored(Set<String> entities, Set<String> changedAccounts);
+
+    /** Does nothing: for a stream run on its own. */
+    ChangeStreamListener NONE = new ChangeStreamListener() {
+        @Override
+        public void covering(Collection<String> entities, boolean up) {
+        }
+
+        @Override
+        public void reconcile(Collection<String> entities) {
+        }
+
+        @Override
+        public void stored(Set<String> entities, Set<String> changedAccounts) {
+        }
+    };
+}
