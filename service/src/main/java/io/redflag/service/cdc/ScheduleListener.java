@@ -1,9 +1,9 @@
 package io.redflag.service.cdc;
 
 import io.redflag.connector.intake.PollSchedule;
+import io.redflag.connector.intake.cdc.ChangeEventIntake;
 import io.redflag.connector.intake.cdc.ChangeStreamListener;
 import java.util.Collection;
-import java.util.Set;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -35,8 +35,8 @@ final class ScheduleListener implements ChangeStreamListener {
     }
 
     @Override
-    public void stored(Set<String> entities, Set<String> accounts) {
-        entities.forEach(schedule::pushed);
-        accounts.forEach(id -> changedAccounts.send(MessageBuilder.withPayload(id).build()));
+    public void stored(ChangeEventIntake.Applied batch) {
+        batch.entities().forEach(schedule::pushed);
+        batch.changedAccounts().forEach(id -> changedAccounts.send(MessageBuilder.withPayload(id).build()));
     }
 }

@@ -95,8 +95,8 @@ public final class ChangeDataCapture implements AutoCloseable {
                 .getSchema(SchemaRequest.newBuilder().setSchemaId(id).build()).getSchemaJson());
         PubSubGrpc.PubSubStub async = PubSubGrpc.newStub(channel);
         for (String topic : settings.topics()) {
-            TopicSubscription s = new TopicSubscription(topic, entitiesOf(topic), async, auth, decoder, intake, store,
-                    replay, listener, settings);
+            TopicSubscription s = new TopicSubscription(topic, entitiesOf(topic), async,
+                    PubSubGrpc.newBlockingStub(channel), auth, decoder, intake, store, replay, listener, settings);
             subscriptions.add(s);
             s.start();
         }

@@ -142,8 +142,10 @@ public final class ChangeEventIntake {
             log.info("Change events: overflow of {}; reconciling by a poll", reconcile);
             listener.reconcile(reconcile);
         }
-        listener.stored(entities, changed);
-        return new Applied(events.size(), stored, echoes, unmapped, reRead, calls, entities, changed, reconcile);
+        Applied applied = new Applied(events.size(), stored, echoes, unmapped, reRead, calls, entities, changed,
+                reconcile);
+        listener.stored(applied);
+        return applied;
     }
 
     /** The fields an update changed that the mapping reads (its stamp aside, which every change moves). */

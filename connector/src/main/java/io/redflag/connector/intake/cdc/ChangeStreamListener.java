@@ -1,7 +1,6 @@
 package io.redflag.connector.intake.cdc;
 
 import java.util.Collection;
-import java.util.Set;
 
 /** What the change stream tells the rest of intake (the service hooks its poll schedule and scoring to it). */
 public interface ChangeStreamListener {
@@ -15,8 +14,8 @@ public interface ChangeStreamListener {
      */
     void reconcile(Collection<String> entities);
 
-    /** A batch was stored: the entities it wrote and the accounts whose scoring inputs changed. */
-    void stored(Set<String> entities, Set<String> changedAccounts);
+    /** A batch was stored: the entities it wrote, the accounts whose scoring inputs changed, what it cost. */
+    void stored(ChangeEventIntake.Applied batch);
 
     /** Does nothing: for a stream run on its own. */
     ChangeStreamListener NONE = new ChangeStreamListener() {
@@ -29,7 +28,7 @@ public interface ChangeStreamListener {
         }
 
         @Override
-        public void stored(Set<String> entities, Set<String> changedAccounts) {
+        public void stored(ChangeEventIntake.Applied batch) {
         }
     };
 }

@@ -15,6 +15,8 @@ import io.redflag.pubsub.v1.FetchRequest;
 import io.redflag.pubsub.v1.FetchResponse;
 import io.redflag.pubsub.v1.PubSubGrpc;
 import io.redflag.pubsub.v1.ReplayPreset;
+import io.redflag.pubsub.v1.TopicInfo;
+import io.redflag.pubsub.v1.TopicRequest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +46,7 @@ final class TopicSubscription {
     private final String topic;
     private final List<String> entities;
     private final PubSubGrpc.PubSubStub stub;
+    private final PubSubGrpc.PubSubBlockingStub blocking;
     private final SessionCredentials credentials;
     private final ChangeEventDecoder decoder;
     private final ChangeEventIntake intake;
@@ -64,12 +67,14 @@ final class TopicSubscription {
     private volatile String lastError;
     private Thread thread;
 
-    TopicSubscription(String topic, List<String> entities, PubSubGrpc.PubSubStub stub, SessionCredentials credentials,
+    TopicSubscription(String topic, List<String> entities, PubSubGrpc.PubSubStub stub,
+            PubSubGrpc.PubSubBlockingStub blocking, SessionCredentials credentials,
             ChangeEventDecoder decoder, ChangeEventIntake intake, IntakeStore store, ReplayStore replay,
             ChangeStreamListener listener, CdcSettings settings) {
         this.topic = topic;
         this.entities = List.copyOf(entities);
         this.stub = stub;
+        this.blocking = blocking;
         this.credentials = credentials;
         this.decoder = decoder;
         this.intake = intake;
@@ -220,6 +225,14 @@ final class TopicSubscription {
                 answers.add(Status.UNAVAILABLE.withDescription("the server ended the stream").asRuntimeException());
             }
         };
+        // GetTopic first: a wrong channel or a refused session shows at once, and the stream counts as up once
+        // the server has taken its first request (a quiet channel may send nothing for minutes).
+        TopicInfo info = blocking.withCallCredentials(credentials).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .getTopic(TopicRequest.newBuilder().setTopicName(topic).build());
+        if (!info.getCanSubscribe()) {
+            throw Status.PERMISSION_DENIED.withDescription("the integration user may not subscribe to " + topic)
+                    .asRuntimeException();
+        }
         @SuppressWarnings("unchecked")
         ClientCallStreamObserver<FetchRequest> requests = (ClientCallStreamObserver<FetchRequest>)
                 stub.withCallCredentials(credentials).subscribe(observer);
@@ -233,9 +246,13 @@ final class TopicSubscription {
                 first.setReplayPreset(ReplayPreset.LATEST);
             }
             requests.onNext(first.build());
+            failures = 0;
+            renewed = false;
+            up = true;
+            lastError = null;
+            listener.covering(entities, true);
             log.info("Change stream {}: subscribed from {}", topic,
                     from.map(id -> "replay id " + HexFormat.of().formatHex(id)).orElse("the tip"));
-            boolean announced = false;
             while (running) {
                 Object answer = answers.poll(LOOK_UP_MILLIS, TimeUnit.MILLISECONDS);
                 if (answer == null) {
@@ -244,15 +261,6 @@ final class TopicSubscription {
                 if (answer instanceof Throwable t) {
                     throw t instanceof StatusRuntimeException s ? s : Status.fromThrowable(t).asRuntimeException(
                             Status.trailersFromThrowable(t));
-                }
-                if (!announced) {
-                    // The server took the subscription (its first answer): polls may step back.
-                    announced = true;
-                    failures = 0;
-                    renewed = false;
-                    up = true;
-                    lastError = null;
-                    listener.covering(entities, true);
                 }
                 FetchResponse response = (FetchResponse) answer;
                 if (response.getEventsCount() > 0) {
