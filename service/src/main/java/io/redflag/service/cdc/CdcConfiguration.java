@@ -1,5 +1,6 @@
 package io.redflag.service.cdc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.intake.CrmReads;
 import io.redflag.connector.intake.PollSchedule;
 import io.redflag.connector.intake.cdc.CdcSettings;
@@ -33,7 +34,7 @@ class CdcConfiguration {
     @Bean
     ChangeStreamLifecycle changeStream(CdcProperties properties, @Value("${redflag.demo:false}") boolean demo,
             DemoOrg demoOrg, SalesforceSession session, CrmReads reads, CrmStore store, PollSchedule schedule,
-            @Qualifier("changedAccounts") MessageChannel changedAccounts, SyncProperties sync) {
+            @Qualifier("changedAccounts") MessageChannel changedAccounts, SyncProperties sync, MeterRegistry meters) {
         if (!properties.on(demo)) {
             log.info("Change Data Capture is off (redflag.cdc.enabled): polls read every object on their rhythm");
             return new ChangeStreamLifecycle(null, false);
@@ -47,7 +48,8 @@ class CdcConfiguration {
         } catch (IllegalArgumentException e) {
             throw problem(e.getMessage());
         }
-        ScheduleListener listener = new ScheduleListener(schedule, changedAccounts);
+        ScheduleListener listener = new ScheduleListener(schedule, changedAccounts,
+                properties.reconcileInterval(), meters);
         ChangeEventIntake intake = new ChangeEventIntake(reads, store, store, listener);
         ChangeDataCapture cdc;
         try {

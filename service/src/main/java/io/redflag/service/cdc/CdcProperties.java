@@ -21,17 +21,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepalive     gRPC keepalive pings
  * @param backoff       the first wait before reconnecting, doubling up to {@code maxBackoff}
  * @param trustPemFile  certificates to trust instead of the system's (PEM); unset: the system's trust store
+ * @param reconcileInterval how often polls reconcile the objects the stream covers while it is up (it replays
+ *                      what it missed, so less often than objects Outbound Messages cover)
  */
 @ConfigurationProperties("redflag.cdc")
 public record CdcProperties(Boolean enabled, @DefaultValue("api.pubsub.salesforce.com:7443") String endpoint,
         @DefaultValue("/data/ChangeEvents") List<String> channels,
         @DefaultValue("Account,Contact,Opportunity,Task,Event") List<String> objects,
         @DefaultValue("100") int batchSize, @DefaultValue("60s") Duration keepalive,
-        @DefaultValue("1s") Duration backoff, @DefaultValue("5m") Duration maxBackoff, Path trustPemFile) {
+        @DefaultValue("1s") Duration backoff, @DefaultValue("5m") Duration maxBackoff, Path trustPemFile,
+        @DefaultValue("6h") Duration reconcileInterval) {
 
     public CdcProperties {
         channels = trimmed(channels);
         objects = trimmed(objects);
+        if (reconcileInterval == null || reconcileInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("redflag.cdc.reconcile-interval = " + reconcileInterval
+                    + " must be at least 1m, for example 6h");
+        }
     }
 
     /** Whether the stream runs: as set, else only with the demo org. */
