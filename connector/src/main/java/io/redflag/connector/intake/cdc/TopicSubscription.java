@@ -7,17 +7,13 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import io.redflag.connector.intake.IntakePage;
 import io.redflag.connector.intake.IntakeStore;
-import io.redflag.connector.intake.Position;
-import io.redflag.pubsub.v1.ConsumerEvent;
 import io.redflag.pubsub.v1.FetchRequest;
 import io.redflag.pubsub.v1.FetchResponse;
 import io.redflag.pubsub.v1.PubSubGrpc;
 import io.redflag.pubsub.v1.ReplayPreset;
 import io.redflag.pubsub.v1.TopicInfo;
 import io.redflag.pubsub.v1.TopicRequest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +44,7 @@ final class TopicSubscription {
     private final PubSubGrpc.PubSubStub stub;
     private final PubSubGrpc.PubSubBlockingStub blocking;
     private final SessionCredentials credentials;
-    private final ChangeEventDecoder decoder;
-    private final ChangeEventIntake intake;
-    private final IntakeStore store;
+    private final Batches batches;
     private final ReplayStore replay;
     private final ChangeStreamListener listener;
     private final CdcSettings settings;
@@ -76,9 +70,7 @@ final class TopicSubscription {
         this.stub = stub;
         this.blocking = blocking;
         this.credentials = credentials;
-        this.decoder = decoder;
-        this.intake = intake;
-        this.store = store;
+        this.batches = new Batches(topic, decoder, intake, store);
         this.replay = replay;
         this.listener = listener;
         this.settings = settings;
@@ -264,15 +256,11 @@ final class TopicSubscription {
                 }
                 FetchResponse response = (FetchResponse) answer;
                 if (response.getEventsCount() > 0) {
-                    take(response);
+                    stored.addAndGet(batches.take(response));
                     requests.onNext(FetchRequest.newBuilder().setTopicName(topic)
                             .setNumRequested(response.getEventsCount()).build());
-                } else if (!response.getLatestReplayId().isEmpty()) {
-                    // A keepalive: nothing of this channel is owed before its replay id, so a restart may start
-                    // there (and an idle channel's stored replay id never falls out of retention).
-                    store.store(new IntakePage(intake.mapper().entities().get(0), List.of(), List.of(),
-                            new Position.Replay(topic, response.getLatestReplayId().toByteArray()),
-                            IntakePage.Read.CHANGES));
+                } else {
+                    batches.keepalive(response);
                 }
             }
         } catch (InterruptedException e) {
@@ -283,21 +271,4 @@ final class TopicSubscription {
         }
     }
 
-    /** Decodes and stores one response's events with the replay id of the last. */
-    private void take(FetchResponse response) {
-        List<ChangeEvent> events = new ArrayList<>(response.getEventsCount());
-        byte[] last = null;
-        for (ConsumerEvent e : response.getEventsList()) {
-            last = e.getReplayId().toByteArray();
-            try {
-                events.add(decoder.decode(e.getEvent().getSchemaId(), e.getEvent().getPayload().toByteArray()));
-            } catch (MalformedEventException ex) {
-                log.warn("Change stream {}: event {} (replay id {}) left out: {}", topic, e.getEvent().getId(),
-                        HexFormat.of().formatHex(last), ex.getMessage());
-            }
-        }
-        ChangeEventIntake.Applied applied = intake.apply(events, new Position.Replay(topic, last));
-        stored.addAndGet(applied.events());
-        log.debug("Change stream {}: {}", topic, applied);
-    }
 }
