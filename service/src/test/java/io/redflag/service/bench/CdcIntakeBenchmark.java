@@ -27,7 +27,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,14 +68,6 @@ public final class CdcIntakeBenchmark {
             AtomicLong stored = new AtomicLong();
             AtomicLong calls = new AtomicLong();
             ChangeStreamListener listener = new ChangeStreamListener() {
-                @Override
-                public void covering(Collection<String> entities, boolean up) {
-                }
-
-                @Override
-                public void reconcile(Collection<String> entities) {
-                }
-
                 @Override
                 public void stored(ChangeEventIntake.Applied batch) {
                     stored.addAndGet(batch.events());

@@ -127,10 +127,6 @@ final class CdcHarness implements AutoCloseable {
     ChangeDataCapture start(CdcSettings settings) {
         ChangeStreamListener listener = new ChangeStreamListener() {
             @Override
-            public void covering(Collection<String> entities, boolean up) {
-            }
-
-            @Override
             public void reconcile(Collection<String> entities) {
                 reconciled.add(List.copyOf(entities));
                 polls.poll(List.copyOf(entities), e -> Duration.ZERO, r -> { });

@@ -93,9 +93,6 @@ public final class IdleDay implements AutoCloseable {
                 entities.forEach(schedule::nudge);
             }
 
-            @Override
-            public void stored(io.redflag.connector.intake.cdc.ChangeEventIntake.Applied batch) {
-            }
         };
         var settings = new io.redflag.connector.intake.cdc.CdcSettings("127.0.0.1", emulator.pubSubPort(),
                 List.of(io.redflag.connector.intake.cdc.CdcSettings.ALL_CHANGES), List.of("Account", "Contact",
