@@ -2,7 +2,8 @@
 # Change → risk field written: a generated org in the standalone emulator, the service jar against it (as a
 # real deployment would run), then a driver makes changes that move a score and times each until the
 # account's Health_Scored_At__c moves. Figures go to docs/benchmarks.md by hand, with this command.
-#   scripts/bench-latency.sh push|poll [accounts] [changes] [mean gap ms] [jdbc-url] [user]
+#   scripts/bench-latency.sh push|poll|cdc [accounts] [changes] [mean gap ms] [jdbc-url] [user]
+# push: Outbound Messages; cdc: Change Data Capture over the emulator's Pub/Sub API; poll: polls alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-push}
@@ -28,6 +29,10 @@ if [ "$mode" = push ]; then
   done
 fi
 work=$(mktemp -d)
+if [ "$mode" = cdc ]; then
+  pubsub_port=${BENCH_PUBSUB_PORT:-18790}
+  rules+=(--pubsub-port "$pubsub_port" --pubsub-cert-out "$work/pubsub.pem")
+fi
 rm -rf /tmp/redflag-latency
 java -Xmx2g -jar emulator/target/redflag-emulator-standalone.jar --port "$org_port" \
   --generate "accounts=$accounts,seed=1" --metadata plugin/force-app --api-limit "${BENCH_API_LIMIT:-100000}" "${rules[@]}" \
@@ -43,6 +48,10 @@ env=(REDFLAG_SECURITY_BOOTSTRAP_TOKEN="$api_token" SALESFORCE_LOGIN_URL="http://
      SALESFORCE_CLIENT_SECRET=redflag-demo-secret SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME="$user")
 if [ "$mode" = push ]; then
   env+=(REDFLAG_OUTBOUND_MESSAGES_TOKEN="$token" REDFLAG_OUTBOUND_MESSAGES_OBJECTS="$objects")
+fi
+if [ "$mode" = cdc ]; then
+  env+=(REDFLAG_CDC_ENABLED=true REDFLAG_CDC_ENDPOINT="127.0.0.1:$pubsub_port" REDFLAG_CDC_OBJECTS="$objects"
+        REDFLAG_CDC_TRUST_PEM_FILE="$work/pubsub.pem")
 fi
 env "${env[@]}" java -Xmx1g -jar service/target/redflag-service.jar --server.port="$svc_port" \
   >"$work/service.log" 2>&1 &
@@ -62,3 +71,8 @@ echo "service ready ($mode); logs in $work"
 java -cp "$cp" io.redflag.service.bench.LatencyBenchmark "http://127.0.0.1:$org_port" "$changes" "$gap" \
   "${BENCH_TIMEOUT_MS:-1200000}" 2>&1 | grep -vE " INFO |^\s*at "
 curl -s -H "Authorization: Bearer $api_token" "http://127.0.0.1:$svc_port/actuator/health" | tr ',' '\n' | grep -E 'projectedPerDay|lastDay|ceilingPerDay|stretch' || true
+# The reads the change stream made (records an event could not carry) and what the polls made meanwhile.
+for m in redflag.cdc.events redflag.cdc.events.echoes redflag.cdc.records.reread redflag.cdc.api.calls; do
+  printf '%s ' "$m"; curl -s -H "Authorization: Bearer $api_token" "http://127.0.0.1:$svc_port/actuator/metrics/$m" \
+    | grep -o '"value":[0-9.]*' || echo
+done

@@ -51,6 +51,8 @@ public final class PollSchedule {
         Instant lastPolled;
         boolean nudged;
         boolean pushCovered;
+        /** The covering push source's own reconciliation interval, or null: the settings' one. */
+        Duration reconcile;
     }
 
     private final Settings settings;
@@ -138,10 +140,20 @@ public final class PollSchedule {
 
     /** Objects a push source covers (only reconciled) or no longer covers (polled again). */
     public synchronized void pushCovered(Collection<String> entities, boolean covered) {
+        pushCovered(entities, covered, null);
+    }
+
+    /**
+     * As {@link #pushCovered(Collection, boolean)}, reconciled at the push source's own interval (null: the
+     * settings' reconcile interval): a durable stream that replays what it missed needs fewer reconciliations
+     * than notifications that can be lost.
+     */
+    public synchronized void pushCovered(Collection<String> entities, boolean covered, Duration reconcileInterval) {
         for (String entity : withFollowers(entities)) {
             Rhythm r = rhythms.get(entity);
             if (r != null) {
                 r.pushCovered = covered;
+                r.reconcile = covered ? reconcileInterval : null;
             }
         }
     }
@@ -224,7 +236,7 @@ public final class PollSchedule {
     }
 
     private Duration base(Rhythm r) {
-        return r.pushCovered ? settings.reconcileInterval() : r.interval;
+        return r.pushCovered ? (r.reconcile != null ? r.reconcile : settings.reconcileInterval()) : r.interval;
     }
 
     private Duration effective(Rhythm r, double stretch) {

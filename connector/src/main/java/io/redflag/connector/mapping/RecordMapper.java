@@ -61,6 +61,44 @@ public final class RecordMapper {
         return entities().stream().filter(e -> object(e).equalsIgnoreCase(object)).findFirst();
     }
 
+    /** Each property of an entity and the CRM field feeding it, unavailable optional ones left out. */
+    public Map<String, String> propertyFields(String entity) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        entity(entity).fields().forEach((property, ref) -> {
+            if (!unavailable.contains(entity + "." + property)) {
+                out.put(property, ref.field());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The CRM fields an entity reads (unavailable optional ones left out), each with the kind of the property
+     * it feeds: what a change event's values are turned into text by.
+     */
+    public Map<String, MappingModel.Kind> fieldKinds(String entity) {
+        Map<String, MappingModel.Kind> out = new java.util.LinkedHashMap<>();
+        MappingModel.Entity model = MappingModel.ENTITIES.get(entity);
+        entity(entity).fields().forEach((property, ref) -> {
+            if (!unavailable.contains(entity + "." + property)) {
+                out.putIfAbsent(ref.field(), model.properties().get(property).kind());
+            }
+        });
+        return out;
+    }
+
+    /** The CRM fields behind the properties Redflag writes itself (the risk fields): never news to score. */
+    public Set<String> writtenFields(String entity) {
+        Set<String> out = new LinkedHashSet<>();
+        MappingModel.Entity model = MappingModel.ENTITIES.get(entity);
+        entity(entity).fields().forEach((property, ref) -> {
+            if (model.properties().get(property).written()) {
+                out.add(ref.field());
+            }
+        });
+        return out;
+    }
+
     /** The entities of the mapping, in the model's order. */
     public java.util.List<String> entities() {
         return MappingModel.entities().keySet().stream().filter(mapping.entities()::containsKey).toList();

@@ -7,6 +7,7 @@ import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,24 @@ public final class SalesforceSession {
     public record ApiUsage(long current, long limit) {
         public double share() {
             return limit == 0 ? 0 : (double) current / limit;
+        }
+    }
+
+    /**
+     * The client name every Partner API call carries in its CallOptions header: Salesforce puts it in the
+     * changeOrigin of the change events the call causes ({@code com/salesforce/api/soap/65.0;client=Redflag}),
+     * which is how the change stream recognises Redflag's own writes.
+     */
+    public static final String CLIENT = "Redflag";
+
+    /**
+     * What the Pub/Sub API asks on every call: the access token, the org's instance URL (https) and the org id
+     * (tenant). {@link #toString()} hides the token.
+     */
+    public record PubSubAuth(String accessToken, String instanceUrl, String tenantId) {
+        @Override
+        public String toString() {
+            return "PubSubAuth[instanceUrl=" + instanceUrl + ", tenantId=" + tenantId + "]";
         }
     }
 
@@ -125,6 +144,35 @@ public final class SalesforceSession {
         return id;
     }
 
+    /**
+     * The current session as the Pub/Sub API takes it (opening one if none is open). The instance URL is sent
+     * as https, as Salesforce serves every instance; the tenant is the org id of the identity URL, else the
+     * token's prefix before '!' (Salesforce's tokens start with the 15-character org id).
+     */
+    public PubSubAuth pubSubAuth() {
+        SalesforceToken t = currentToken();
+        URI instance = t.instanceUrl();
+        String https = "https://" + instance.getAuthority();
+        String tenant = t.orgId();
+        if (tenant == null) {
+            int bang = t.accessToken().indexOf('!');
+            tenant = bang > 0 ? t.accessToken().substring(0, bang) : null;
+        }
+        return new PubSubAuth(t.accessToken(), https, tenant);
+    }
+
+    /**
+     * The Pub/Sub API refused {@code accessToken} as unauthenticated: the session it belongs to is dropped, so
+     * the next call opens a new one. A session renewed by another caller meanwhile is kept.
+     */
+    public void renew(String accessToken) {
+        SalesforceToken t = token.get();
+        if (t != null && t.accessToken().equals(accessToken)) {
+            log.info("Salesforce session at {} refused by the Pub/Sub API; re-authenticating", t.instanceUrl());
+            token.compareAndSet(t, null);
+        }
+    }
+
     /** The Partner SOAP endpoint of the current session. */
     public String serviceEndpoint() {
         return currentToken().instanceUrl() + "/services/Soap/u/" + credentials.apiVersion();
@@ -145,7 +193,9 @@ public final class SalesforceSession {
         config.setServiceEndpoint(t.instanceUrl() + "/services/Soap/u/" + credentials.apiVersion());
         config.setConnectionTimeout((int) credentials.connectTimeout().toMillis());
         config.setReadTimeout((int) credentials.readTimeout().toMillis());
-        return Connector.newConnection(config);
+        PartnerConnection connection = Connector.newConnection(config);
+        connection.setCallOptions(CLIENT, null);
+        return connection;
     }
 
     private void record(PartnerConnection connection) {

@@ -89,6 +89,20 @@ class PollScheduleTest {
     }
 
     @Test
+    void aChangeStreamReconcilesItsObjectsAtItsOwnIntervalAndWhenItGoesDownTheyArePolledOnTheirRhythmAgain() {
+        PollSchedule schedule = schedule(DEFAULTS, 100_000);
+        List<String> streamed = List.of("user", "account", "contact", "contactRole", "opportunity", "task", "event",
+                "supportCase");
+        schedule.pushCovered(streamed, true, Duration.ofHours(6));
+        runIdle(schedule, 24);
+        assertThat(schedule.plans().get("accountHistory").effective()).isEqualTo(Duration.ofHours(6));
+        // Ten objects every 6 h, and getDeleted of seven every 6 h: the idle day of an org with the stream up.
+        assertThat(schedule.projectedCallsPerDay()).isEqualTo(10 * 4 + 7 * 4);
+        schedule.pushCovered(streamed, false, Duration.ofHours(6));
+        assertThat(schedule.plans().get("account").effective()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
     void aPushOfAParentPollsItsHistoryAtOnceButNotItself() {
         PollSchedule schedule = schedule(NO_CEILING, 100_000);
         schedule.pushCovered(List.of("account", "opportunity"), true);

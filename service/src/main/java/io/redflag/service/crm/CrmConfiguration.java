@@ -49,7 +49,7 @@ class CrmConfiguration {
             return new DemoOrg(null);
         }
         Emulator emulator = Emulator.start(EmulatorConfig.defaults().withPort(properties.demoPort()).withClock(clock)
-                .withDemoOrg());
+                .withDemoOrg().withPubSubPort(0));
         log.info("Demo: running against the embedded demo org at {}", emulator.baseUrl());
         return new DemoOrg(emulator);
     }

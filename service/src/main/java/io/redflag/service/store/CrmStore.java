@@ -5,6 +5,8 @@ import io.redflag.connector.intake.IntakeStore;
 import io.redflag.connector.intake.Position;
 import io.redflag.connector.intake.StoredPage;
 import io.redflag.connector.intake.Watermark;
+import io.redflag.connector.intake.cdc.ReplayStore;
+import io.redflag.connector.mapping.MappedRecord;
 import io.redflag.connector.mapping.MappingModel;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * undoes a newer change. An equal stamp is written again on purpose: SystemModstamp has second precision,
  * so two changes within one second carry the same stamp and the later read must win.
  */
-public class CrmStore implements IntakeStore {
+public class CrmStore implements IntakeStore, ReplayStore {
     private static final Logger log = LoggerFactory.getLogger(CrmStore.class);
     /** Tries of a page whose transaction met another's (the dirty-account queue is shared by the lanes). */
     private static final int CONFLICT_ATTEMPTS = 3;
@@ -53,6 +55,8 @@ public class CrmStore implements IntakeStore {
     private final Map<String, RecordWriter> writers = new LinkedHashMap<>();
     private final Map<String, EntityTable> tables = new LinkedHashMap<>();
     private final NotificationLog notifications;
+    private final ReplayLog replays;
+    private final StoredRecords storedRecords;
     private final DirtyAccounts dirty;
     /** Whether the store is PostgreSQL (found on first use). */
     private volatile Boolean postgres;
@@ -66,6 +70,8 @@ public class CrmStore implements IntakeStore {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
         this.notifications = new NotificationLog(jdbc, clock);
+        this.replays = new ReplayLog(jdbc, clock);
+        this.storedRecords = new StoredRecords(jdbc);
         this.dirty = new DirtyAccounts(dataSource);
         for (String entity : MappingModel.entities().keySet()) {
             EntityTable table = EntityTable.of(entity);
@@ -122,6 +128,8 @@ public class CrmStore implements IntakeStore {
                 saveWatermark(w);
             } else if (page.position() instanceof Position.Notifications n) {
                 notifications.remember(n.ids());
+            } else if (page.position() instanceof Position.Replay r) {
+                replays.save(r.topic(), r.replayId());
             }
             return new StoredPage(stored.written(), changed, stored.unchanged());
         });
@@ -209,6 +217,21 @@ public class CrmStore implements IntakeStore {
     @Override
     public Set<String> unseenNotifications(Collection<String> ids) {
         return notifications.unseen(ids);
+    }
+
+    @Override
+    public Optional<byte[]> replayId(String topic) {
+        return replays.replayId(topic);
+    }
+
+    @Override
+    public void forgetReplayId(String topic) {
+        replays.forget(topic);
+    }
+
+    @Override
+    public Map<String, MappedRecord> stored(String entity, Collection<String> ids) {
+        return storedRecords.live(table(entity), ids);
     }
 
     /** The tables of the CRM's records, one per entity of the model, in the model's order. */

@@ -19,7 +19,10 @@ public final class IdleCallsBenchmark {
     private static final List<String> PUSHED = List.of("user", "account", "contact", "contactRole", "opportunity",
             "task", "event", "supportCase");
 
-    private record Mode(String name, long apiLimit, PollSchedule.Settings settings, boolean push) {
+    private record Mode(String name, long apiLimit, PollSchedule.Settings settings, boolean push, boolean cdc) {
+        Mode(String name, long apiLimit, PollSchedule.Settings settings, boolean push) {
+            this(name, apiLimit, settings, push, false);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -35,7 +38,8 @@ public final class IdleCallsBenchmark {
                 new Mode("polling only, max-poll-interval=60m", 100_000, new PollSchedule.Settings(min,
                         Duration.ofMinutes(60), Duration.ofHours(1), Duration.ofHours(6), 0.02, 0), false),
                 new Mode("polling only, an org of 15,000 calls a day", 15_000, defaults, false),
-                new Mode("Outbound Messages, reconciliation only", 100_000, defaults, true));
+                new Mode("Outbound Messages, reconciliation only", 100_000, defaults, true),
+                new Mode("Change Data Capture up, reconciled every 6 h", 100_000, defaults, false, true));
         for (int m = 0; m < modes.size(); m++) {
             Mode mode = modes.get(m);
             if (!only.isEmpty() && !only.contains(String.valueOf(m + 1))) {
@@ -43,6 +47,9 @@ public final class IdleCallsBenchmark {
             }
             TestClock clock = new TestClock(Instant.parse("2026-06-30T12:00:00Z"));
             EmulatorConfig org = EmulatorConfig.defaults().withClock(clock).withApiLimit(mode.apiLimit());
+            if (mode.cdc()) {
+                org = org.withPubSubPort(0);
+            }
             org = generate.isEmpty() ? org.withDemoOrg() : org.withGenerate(generate)
                     .withMetadata(Path.of("plugin/force-app"));
             var ds = new com.zaxxer.hikari.HikariDataSource();
@@ -55,6 +62,9 @@ public final class IdleCallsBenchmark {
             try (IdleDay day = new IdleDay(clock, org, ds, Path.of("mappings/salesforce.yaml"), mode.settings())) {
                 if (mode.push()) {
                     day.pushCovered(PUSHED);
+                }
+                if (mode.cdc()) {
+                    day.streamChanges(Duration.ofHours(6));
                 }
                 long first = day.run(Duration.ofHours(6));
                 long idle = day.run(Duration.ofDays(1));

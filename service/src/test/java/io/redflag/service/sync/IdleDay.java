@@ -41,6 +41,8 @@ public final class IdleDay implements AutoCloseable {
     final CrmStore store;
     final PollingSource source;
     final PollSchedule schedule;
+    private final CrmReads reads;
+    private io.redflag.connector.intake.cdc.ChangeDataCapture stream;
 
     public PollSchedule schedule() {
         return schedule;
@@ -64,7 +66,8 @@ public final class IdleDay implements AutoCloseable {
         ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults(),
                 new ApiBudget(session::apiUsage, ApiBudget.DEFAULT_READ_SHARE, clock, ApiBudget.DEFAULT_RECHECK));
         this.store = new CrmStore(store, clock);
-        this.source = new PollingSource(new CrmReads(crm, mapper, SyncSettings.DEFAULTS.batchSize()), this.store,
+        this.reads = new CrmReads(crm, mapper, SyncSettings.DEFAULTS.batchSize());
+        this.source = new PollingSource(reads, this.store,
                 clock, SyncSettings.DEFAULTS, new SyncState(clock));
         this.schedule = source.schedule(settings, () -> crm.budget().state().limit());
     }
@@ -72,6 +75,35 @@ public final class IdleDay implements AutoCloseable {
     /** Marks objects (by entity) as covered by a push source: only reconciled. */
     public void pushCovered(Collection<String> entities) {
         schedule.pushCovered(entities, true);
+    }
+
+    /**
+     * Subscribes to the org's change events (/data/ChangeEvents, every captured object; the emulator must serve its
+     * Pub/Sub API) as the service does: the objects the stream covers are only reconciled, at {@code reconcile}.
+     */
+    public void streamChanges(Duration reconcile) {
+        var listener = new io.redflag.connector.intake.cdc.ChangeStreamListener() {
+            @Override
+            public void covering(Collection<String> entities, boolean up) {
+                schedule.pushCovered(entities, up, reconcile);
+            }
+
+            @Override
+            public void reconcile(Collection<String> entities) {
+                entities.forEach(schedule::nudge);
+            }
+
+        };
+        var settings = new io.redflag.connector.intake.cdc.CdcSettings("127.0.0.1", emulator.pubSubPort(),
+                List.of(io.redflag.connector.intake.cdc.CdcSettings.ALL_CHANGES), List.of("Account", "Contact",
+                        "Opportunity", "OpportunityContactRole", "Task", "Event", "Case", "User"), 100,
+                Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(5), emulator.pubSubCertificatePem());
+        stream = new io.redflag.connector.intake.cdc.ChangeDataCapture(settings, session,
+                new io.redflag.connector.intake.cdc.ChangeEventIntake(reads, store, store, listener), store, store,
+                listener);
+        stream.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stream.state().stream()
+                .allMatch(io.redflag.connector.intake.cdc.ChangeDataCapture.TopicState::up));
     }
 
     /** The org's own count of API calls (exact: lanes answer out of order, so the last LimitInfoHeader may lag). */
@@ -95,6 +127,9 @@ public final class IdleDay implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stream != null) {
+            stream.stop();
+        }
         emulator.close();
     }
 }
