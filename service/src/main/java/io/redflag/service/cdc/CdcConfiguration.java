@@ -31,7 +31,8 @@ class CdcConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CdcConfiguration.class);
 
     @Bean
-    ChangeStreamLifecycle changeStream(CdcProperties properties, DemoOrg demoOrg, SalesforceSession session, CrmReads reads, CrmStore store, PollSchedule schedule,
+    ChangeStreamLifecycle changeStream(CdcProperties properties, DemoOrg demoOrg, SalesforceSession session,
+            CrmReads reads, CrmStore store, PollSchedule schedule,
             @Qualifier("changedAccounts") MessageChannel changedAccounts, SyncProperties sync, MeterRegistry meters) {
         if (!properties.on()) {
             log.info("Change Data Capture is off (redflag.cdc.enabled): polls read every object on their rhythm");
