@@ -17,7 +17,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -32,10 +31,10 @@ class CdcConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CdcConfiguration.class);
 
     @Bean
-    ChangeStreamLifecycle changeStream(CdcProperties properties, @Value("${redflag.demo:false}") boolean demo,
-            DemoOrg demoOrg, SalesforceSession session, CrmReads reads, CrmStore store, PollSchedule schedule,
+    ChangeStreamLifecycle changeStream(CdcProperties properties, DemoOrg demoOrg, SalesforceSession session,
+            CrmReads reads, CrmStore store, PollSchedule schedule,
             @Qualifier("changedAccounts") MessageChannel changedAccounts, SyncProperties sync, MeterRegistry meters) {
-        if (!properties.on(demo)) {
+        if (!properties.on()) {
             log.info("Change Data Capture is off (redflag.cdc.enabled): polls read every object on their rhythm");
             return new ChangeStreamLifecycle(null, false);
         }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Change Data Capture over the Pub/Sub API ({@code redflag.cdc.*}).
  *
- * @param enabled       subscribe to change events (REDFLAG_CDC_ENABLED); unset: on with the demo org, off otherwise
+ * @param enabled       subscribe to change events (REDFLAG_CDC_ENABLED); unset: off
  * @param endpoint      the Pub/Sub API, host:port (REDFLAG_CDC_ENDPOINT); the demo uses its embedded org's
  * @param channels      the channels (REDFLAG_CDC_CHANNELS): /data/ChangeEvents, per-object channels
  *                      (/data/AccountChangeEvent) or a custom channel (/data/Redflag__chn)
@@ -41,9 +41,14 @@ public record CdcProperties(Boolean enabled, @DefaultValue("api.pubsub.salesforc
         }
     }
 
-    /** Whether the stream runs: as set, else only with the demo org. */
-    public boolean on(boolean demo) {
-        return enabled == null ? demo : enabled;
+    /**
+     * Whether the stream runs: only when set. The demo org serves its Pub/Sub API either way, so the demo can
+     * try it ({@code REDFLAG_CDC_ENABLED=true --demo}); off by default there too, because with the stream up
+     * the demo's objects are only reconciled every 6 h, and a change made through the Partner API as Redflag's
+     * own client (the demo's walkthroughs, the service's tests) would never come back.
+     */
+    public boolean on() {
+        return Boolean.TRUE.equals(enabled);
     }
 
     /**
