@@ -17,6 +17,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import io.redflag.service.cluster.LeaderWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -33,10 +34,11 @@ class CdcConfiguration {
     @Bean
     ChangeStreamLifecycle changeStream(CdcProperties properties, DemoOrg demoOrg, SalesforceSession session,
             CrmReads reads, CrmStore store, PollSchedule schedule,
-            @Qualifier("changedAccounts") MessageChannel changedAccounts, SyncProperties sync, MeterRegistry meters) {
+            @Qualifier("changedAccounts") MessageChannel changedAccounts, SyncProperties sync, MeterRegistry meters,
+            LeaderWork leaderWork) {
         if (!properties.on()) {
             log.info("Change Data Capture is off (redflag.cdc.enabled): polls read every object on their rhythm");
-            return new ChangeStreamLifecycle(null, false);
+            return new ChangeStreamLifecycle(null, leaderWork, false);
         }
         CdcSettings settings;
         try {
@@ -58,7 +60,7 @@ class CdcConfiguration {
         }
         log.info("Change Data Capture: {} at {}:{}, covering {}", settings.topics(), settings.host(), settings.port(),
                 cdc.coveredEntities());
-        return new ChangeStreamLifecycle(cdc, sync.autoStartup());
+        return new ChangeStreamLifecycle(cdc, leaderWork, sync.autoStartup());
     }
 
     private static String trust(CdcProperties properties) {
