@@ -25,7 +25,7 @@ public final class OrgBinding {
     static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token");
     /** The org's own: its positions, queues, assessments, outbox and follow-ups; the record tables come on top. */
     static final List<String> ORG_STATE = List.of("sync_watermark", "dirty_account", "assessment", "account_score",
-            "account_outbox", "follow_up", "contact_change", "intake_notification");
+            "account_outbox", "follow_up", "contact_change", "intake_notification", "record_change");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
