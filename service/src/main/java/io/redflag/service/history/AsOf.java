@@ -37,12 +37,17 @@ public final class AsOf {
         this.stageMeaning = stageMeaning;
     }
 
-    /** The user as of the cut: active and manager go back through the observed changes. */
-    public static CrmUser user(CrmUser now, List<DatedHistory.Change> changes, Instant cut) {
+    /**
+     * The user as of the cut: active and manager go back through the observed changes. Where none was observed,
+     * a user inactive now whose row changed at or after the cut was still active then (the deactivation is that
+     * change, as far as the store can tell).
+     */
+    public static CrmUser user(CrmUser now, List<DatedHistory.Change> changes, Instant stamp, Instant cut) {
         if (now == null) {
             return null;
         }
-        String active = valueAt(Boolean.toString(now.active()), changes, "active", cut);
+        String active = valueAt(Boolean.toString(now.active() || stamp != null && !stamp.isBefore(cut)), changes,
+                "active", cut);
         return new CrmUser(now.id(), now.name(), now.email(), Boolean.parseBoolean(active),
                 valueAt(now.managerId(), changes, "manager", cut));
     }
@@ -107,7 +112,10 @@ public final class AsOf {
 
     private static Contact contact(Contact c, String account, String title, List<DatedHistory.Change> changes,
             Instant cut) {
-        boolean left = Boolean.parseBoolean(valueAt(Boolean.toString(c.leftCompany()), changes, "left_company", cut));
+        // As for users: a departure flag on a row that changed only at or after the cut was not set yet.
+        boolean changedLater = c.modifiedAt() != null && !c.modifiedAt().isBefore(cut);
+        boolean left = Boolean.parseBoolean(valueAt(Boolean.toString(c.leftCompany() && !changedLater), changes,
+                "left_company", cut));
         Instant bounced = c.emailBouncedAt() != null && c.emailBouncedAt().isBefore(cut) ? c.emailBouncedAt() : null;
         boolean deletedThen = c.deleted() && c.modifiedAt() != null && c.modifiedAt().isBefore(cut);
         return new Contact(c.id(), account, c.name(), title, c.email(), c.roles(), c.primary(), left, bounced,

@@ -56,6 +56,15 @@ public final class DatedHistory {
         return out;
     }
 
+    /** When each user's row last changed: an inactive user whose row changed after a cut was active then. */
+    public Map<String, Instant> userStamps() {
+        Map<String, Instant> out = new HashMap<>();
+        jdbc.query("SELECT id, modified_at FROM crm_user", rs -> {
+            out.put(rs.getString(1), instant(rs, 2));
+        });
+        return out;
+    }
+
     /** @param earliest the first as-of day of the replay: interactions dated after it may have to be left out */
     public Batch read(Collection<String> accountIds, Instant earliest) {
         Map<String, List<Change>> changes = new HashMap<>();
