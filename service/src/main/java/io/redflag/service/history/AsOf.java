@@ -133,10 +133,10 @@ public final class AsOf {
                 : changedLater && last != null ? meaning(last.stage()) : o.stageClass();
         BigDecimal amount = changedLater && last != null ? last.amount() : o.amount();
         LocalDate close = changedLater && last != null ? last.closeDate() : o.closeDate();
-        amount = decimal(valueAt(text(amount), changes, "amount", cut));
+        amount = decimalAt(amount, changes, "amount", cut);
         String closeText = valueAt(close == null ? null : close.toString(), changes, "close_date", cut);
         BigDecimal probability = changedLater && !Objects.equals(stage, o.stage()) ? null : o.probability();
-        probability = decimal(valueAt(text(probability), changes, "probability", cut));
+        probability = decimalAt(probability, changes, "probability", cut);
         Instant modified = o.modifiedAt() != null && o.modifiedAt().isBefore(cut) ? o.modifiedAt()
                 : last != null ? last.at() : o.createdAt();
         return new Opportunity(o.id(), o.accountId(), o.name(), stage, order, stageClass, amount,
@@ -190,7 +190,17 @@ public final class AsOf {
         return d == null ? null : d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
-    private static BigDecimal decimal(String text) {
-        return text == null ? null : new BigDecimal(text);
+    /** A decimal as of the cut: the value itself when no later change was observed, else the old one (scale 2, as stored). */
+    private static BigDecimal decimalAt(BigDecimal current, List<DatedHistory.Change> changes, String field,
+            Instant cut) {
+        String then = valueAt(text(current), changes, field, cut);
+        if (Objects.equals(then, text(current))) {
+            return current;
+        }
+        if (then == null) {
+            return null;
+        }
+        BigDecimal d = new BigDecimal(then);
+        return d.setScale(Math.max(2, d.scale()));
     }
 }
