@@ -67,13 +67,11 @@ public final class Backtest {
         List<Observation> observations = new ArrayList<>();
         int windowMonths = scorecards.get(0).scorecard().config().rules().revenueWindowMonths();
         replay.run(scorecards.stream().map(Named::scorecard).toList(), days, seen -> {
-            LocalDate end = seen.day().plus(request.horizon());
-            if (end.isAfter(request.dataEnd())) {
-                end = request.dataEnd();
-            }
+            LocalDate whole = seen.day().plus(request.horizon());
+            LocalDate end = whole.isAfter(request.dataEnd()) ? request.dataEnd() : whole;
             observations.add(observation(seen.now().account().id(), seen.day(), seen.assessments(),
                     Baselines.flags(seen.then(), seen.day(), windowMonths),
-                    outcomes.after(seen.now(), seen.changes(), seen.day(), end)));
+                    outcomes.after(seen.now(), seen.changes(), seen.day(), end, whole)));
         });
         int horizonDays = (int) ChronoUnit.DAYS.between(request.from(), request.from().plus(request.horizon()));
         Metrics metrics = new Metrics(observations, horizonDays);
@@ -84,9 +82,19 @@ public final class Backtest {
         for (int i = 0; i < Baselines.NAMES.size(); i++) {
             models.add(metrics.baseline(i, "baseline: " + Baselines.NAMES.get(i)));
         }
+        List<java.util.function.Predicate<Observation>> flags = new ArrayList<>();
+        for (int i = 0; i < scorecards.size(); i++) {
+            int card = i;
+            flags.add(o -> Metrics.atLeast(o.levels()[card], Level.AT_RISK));
+        }
+        for (int i = 0; i < Baselines.NAMES.size(); i++) {
+            int baseline = i;
+            flags.add(o -> o.baselines()[baseline]);
+        }
         return new BacktestReport(new BacktestReport.Settings(request.from(), request.to(), request.every().toString(),
                 request.horizon().toString(), days, outcomeSettings), request.dataEnd(), metrics.accounts(),
-                observations.size(), metrics.positives(), metrics.baseRate(), metrics.outcomesByKind(), models);
+                observations.size(), metrics.positives(), metrics.baseRate(), metrics.outcomesByKind(), models,
+                metrics.outcomes(flags));
     }
 
     @SuppressWarnings("unchecked")

@@ -11,9 +11,19 @@ import java.util.Map;
  * @param dataEnd        the last day the store's data reaches: horizons running past it end there
  * @param positives      observations with an outcome in their horizon
  * @param outcomesByKind observations with each kind of outcome
+ * @param outcomes       each outcome, and when each model first flagged it
  */
 public record BacktestReport(Settings settings, LocalDate dataEnd, int accounts, int observations, int positives,
-        double baseRate, Map<String, Integer> outcomesByKind, List<Model> models) {
+        double baseRate, Map<String, Integer> outcomesByKind, List<Model> models, List<OutcomeSeen> outcomes) {
+
+    /**
+     * One outcome with at least one as-of day in the horizon before it.
+     *
+     * @param firstFlagged per model (as {@link #models()} lists them), the first of those days it flagged the
+     *                     account (a scorecard: At Risk or worse), or null
+     */
+    public record OutcomeSeen(String accountId, String kind, LocalDate date, List<LocalDate> firstFlagged) {
+    }
 
     /** What was run. */
     public record Settings(LocalDate from, LocalDate to, String every, String horizon, List<LocalDate> days,

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes the report: {@code backtest.json} (every figure) and {@code index.html} (tables and inline SVG plots). */
 final class Html {
+    private static final int OUTCOME_ROWS = 200;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Html() {
@@ -128,6 +129,17 @@ final class Html {
                     "points now", "suggested points"), t));
             h.append("<p>").append(escape(tuning.note())).append("</p>");
         }
+        h.append("<h2>Outcomes</h2><p>Each outcome with an as-of day in the horizon before it, and the first of"
+                + " those days each model flagged the account (a scorecard: At Risk or worse)").append(r.outcomes().size()
+                > OUTCOME_ROWS ? "; the first " + OUTCOME_ROWS + " of " + r.outcomes().size() + " (backtest.json has"
+                + " every one)" : "").append(".</p>");
+        List<String> head = new ArrayList<>(List.of("account", "outcome", "date"));
+        models.forEach(m -> head.add(m.name()));
+        h.append(table(head, r.outcomes().stream().limit(OUTCOME_ROWS).map(o -> {
+            List<String> row = new ArrayList<>(List.of(o.accountId(), o.kind(), o.date().toString()));
+            o.firstFlagged().forEach(d -> row.add(d == null ? "–" : d.toString()));
+            return row;
+        }).toList()));
         return h.append("</body></html>").toString();
     }
 

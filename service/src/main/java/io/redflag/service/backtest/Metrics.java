@@ -130,22 +130,40 @@ final class Metrics {
         return new BacktestReport.Threshold(label, n, tp, rate(tp, n), rate(tp, positives));
     }
 
-    /** For each outcome: the first flagged as-of day within the horizon before it, and how many days earlier. */
-    private BacktestReport.LeadTime leadTime(Predicate<Observation> flagged) {
-        int observable = 0;
-        List<Long> leads = new ArrayList<>();
+    /**
+     * Every outcome with an as-of day within the horizon before it, and per model (in the order given) the first
+     * of those days it flagged the account, or null.
+     */
+    List<BacktestReport.OutcomeSeen> outcomes(List<Predicate<Observation>> models) {
+        List<BacktestReport.OutcomeSeen> out = new ArrayList<>();
         for (var entry : events.entrySet()) {
             List<Observation> days = byAccount.get(entry.getKey());
-            for (Outcomes.Event e : entry.getValue()) {
+            for (Outcomes.Event e : entry.getValue().stream().sorted(java.util.Comparator.comparing(
+                    Outcomes.Event::date).thenComparing(Outcomes.Event::kind)).toList()) {
                 LocalDate earliest = e.date().minusDays(horizonDays);
                 List<Observation> before = days.stream().filter(o -> o.day().isBefore(e.date())
                         && !o.day().isBefore(earliest)).toList();
                 if (before.isEmpty()) {
                     continue;
                 }
-                observable++;
-                before.stream().filter(flagged).findFirst()
-                        .ifPresent(o -> leads.add(ChronoUnit.DAYS.between(o.day(), e.date())));
+                List<LocalDate> first = new ArrayList<>();
+                for (Predicate<Observation> flagged : models) {
+                    first.add(before.stream().filter(flagged).findFirst().map(Observation::day).orElse(null));
+                }
+                out.add(new BacktestReport.OutcomeSeen(entry.getKey(), e.kind().name(), e.date(), first));
+            }
+        }
+        return out;
+    }
+
+    /** For each outcome: the first flagged as-of day within the horizon before it, and how many days earlier. */
+    private BacktestReport.LeadTime leadTime(Predicate<Observation> flagged) {
+        List<BacktestReport.OutcomeSeen> seen = outcomes(List.of(flagged));
+        int observable = seen.size();
+        List<Long> leads = new ArrayList<>();
+        for (var o : seen) {
+            if (o.firstFlagged().get(0) != null) {
+                leads.add(ChronoUnit.DAYS.between(o.firstFlagged().get(0), o.date()));
             }
         }
         List<Integer> histogram = new ArrayList<>();
@@ -205,7 +223,7 @@ final class Metrics {
                 + " the scorecard file is never changed.");
     }
 
-    private static boolean atLeast(Level level, Level cut) {
+    static boolean atLeast(Level level, Level cut) {
         return FLAGGING.contains(level) && FLAGGING.indexOf(level) >= FLAGGING.indexOf(cut);
     }
 

@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * What happened to an account after an as-of day, judged on the store as it is now (the outcomes of the
  * scorecard file, {@link OutcomeSettings}). The horizon ends at the data's end when it runs past it: what
- * happened by then counts, and the revenue comparison takes a trailing window as long as the horizon that was
- * seen.
+ * happened by then counts, but revenue is compared only over whole horizons (deals are lumpy: a month without
+ * one says nothing).
  */
 final class Outcomes {
     /** The kinds of outcome. */
@@ -51,9 +51,11 @@ final class Outcomes {
      * @param now     the account as the store holds it now
      * @param changes its observed changes (record_change), for its type
      * @param day     the as-of day
-     * @param end     the horizon's last day (already cut at the data's end)
+     * @param end      the horizon's last day (already cut at the data's end)
+     * @param wholeEnd the horizon's last day had the data reached it: revenue is compared on whole horizons only
      */
-    Result after(StoredAccount now, List<DatedHistory.Change> changes, LocalDate day, LocalDate end) {
+    Result after(StoredAccount now, List<DatedHistory.Change> changes, LocalDate day, LocalDate end,
+            LocalDate wholeEnd) {
         List<Event> events = new ArrayList<>();
         if (settings.lostDeal()) {
             now.opportunities().stream().filter(o -> o.stageClass() == StageClass.LOST && within(o.closeDate(), day,
@@ -80,12 +82,12 @@ final class Outcomes {
                 events.add(new Event(Kind.NO_WON_BUSINESS, lapse));
             }
         }
-        long length = ChronoUnit.DAYS.between(day, end);
-        if (settings.revenueShare() > 0 && length >= 28) {
-            BigDecimal before = sum(won, day.minusDays(length), day);
+        if (settings.revenueShare() > 0 && !end.isBefore(wholeEnd)) {
+            BigDecimal before = sum(won, day.minusMonths(settings.trailingMonths()), day);
             BigDecimal after = sum(won, day, end);
-            if (before.signum() > 0 && after.compareTo(before.multiply(BigDecimal.valueOf(settings.revenueShare())))
-                    < 0) {
+            double share = settings.revenueShare() * ChronoUnit.DAYS.between(day, end)
+                    / ChronoUnit.DAYS.between(day.minusMonths(settings.trailingMonths()), day);
+            if (before.signum() > 0 && after.compareTo(before.multiply(BigDecimal.valueOf(share))) < 0) {
                 events.add(new Event(Kind.REVENUE_DROP, end));
             }
         }

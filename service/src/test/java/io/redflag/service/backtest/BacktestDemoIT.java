@@ -44,5 +44,10 @@ class BacktestDemoIT {
         BacktestReport report = BacktestCommand.run(dataSource, mapping, scoring, options, clock);
         Html.write(report, options.out());
         assertThat(report.observations()).isPositive();
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        for (var o : report.outcomes()) {
+            System.out.println("OUTCOME " + jdbc.queryForObject("SELECT name FROM account WHERE id = ?", String.class,
+                    o.accountId()) + " " + o.kind() + " " + o.date() + " " + o.firstFlagged());
+        }
     }
 }

@@ -144,7 +144,7 @@ class MetricsTest {
     void theHtmlReportShowsTheFiguresAndItsPlots(@TempDir Path dir) throws Exception {
         BacktestReport report = new BacktestReport(new BacktestReport.Settings(D1, D3, "P1M", "P6M",
                 List.of(D1, D2, D3), null), LocalDate.parse("2026-06-30"), 3, 9, 6, metrics.baseRate(),
-                metrics.outcomesByKind(), List.of(card, metrics.baseline(0, "baseline: revenue trend")));
+                metrics.outcomesByKind(), List.of(card, metrics.baseline(0, "baseline: revenue trend")), List.of());
         Html.write(report, dir);
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("<svg", "Watch or worse</td><td>4</td><td>3</td><td>75.0 %</td><td>50.0 %",

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The outcomes of the scorecard file, judged over the horizon after an as-of day (2026-01-01, horizon to
- * 2026-06-30). Deals: won 100,000 on 2025-03-01 and 60,000 on 2025-09-01; lost on 2026-02-10. The account's type
+ * 2026-06-30; trailing revenue over 12 months). Deals: won 100,000 on 2025-03-01 and 60,000 on 2025-09-01; lost on 2026-02-10. The account's type
  * became Former Customer on 2026-05-20.
  */
 class OutcomesTest {
@@ -38,15 +38,16 @@ class OutcomesTest {
         // no loss, no type: 12 months after the last win (2025-09-01) is in the horizon
         "0   | false |                 | 9  | 2026-06-30 | NO_WON_BUSINESS                        | 2026-06-01",
         "0   | false |                 | 12 | 2026-06-30 |                                        |",
-        // won 60,000 in the 180 days before, nothing after: below half
+        // won 60,000 in the 12 months before (30,000 pro-rated to 180 days), nothing after: below half
         "0.5 | false |                 | 0  | 2026-06-30 | REVENUE_DROP                           | 2026-06-30",
-        // a horizon cut at the data's end on 2026-01-20 (19 days): too short to compare revenue
+        // a horizon cut at the data's end on 2026-01-20: revenue is not compared on a part of a horizon
         "0.5 | true  | Former Customer | 0  | 2026-01-20 |                                        |"})
     void outcomesFollowTheScorecardFile(double share, boolean lost, String former, int months, String end,
             String kinds, String first) {
-        Outcomes outcomes = new Outcomes(new OutcomeSettings(share, lost, former == null ? List.of()
+        Outcomes outcomes = new Outcomes(new OutcomeSettings(share, 12, lost, former == null ? List.of()
                 : List.of(former), months), "Type");
-        Outcomes.Result r = outcomes.after(ACCOUNT, List.<DatedHistory.Change>of(), DAY, LocalDate.parse(end));
+        Outcomes.Result r = outcomes.after(ACCOUNT, List.<DatedHistory.Change>of(), DAY, LocalDate.parse(end),
+                LocalDate.parse("2026-06-30"));
         EnumSet<Outcomes.Kind> expected = EnumSet.noneOf(Outcomes.Kind.class);
         if (kinds != null) {
             for (String k : kinds.split(" ")) {
