@@ -24,12 +24,17 @@ import org.springframework.context.annotation.Configuration;
  * naming the file, the line and Object.Field; warnings are logged and name the signals left unavailable.
  */
 @Configuration(proxyBeanMethods = false)
-class MappingConfiguration {
+public class MappingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MappingConfiguration.class);
     private static final String DEFAULT = "mappings/salesforce.yaml";
 
     @Bean
     Mapping mapping(MappingProperties properties) {
+        return read(properties);
+    }
+
+    /** The mapping the properties name (or the shipped one), without checking it against the org. */
+    public static Mapping read(MappingProperties properties) {
         try {
             return load(properties);
         } catch (MappingException e) {

@@ -1,6 +1,7 @@
 package io.redflag.service.scoring;
 
 import io.redflag.connector.mapping.Mapping;
+import io.redflag.domain.scoring.OutcomeSettings;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.domain.scoring.ScorecardConfigException;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * file and the key named. The mapping's title and loss-reason lists, when given, are the admin's word on
  * what the CRM's values mean and take their place in the scorecard.
  */
-final class ScorecardLoader {
+public final class ScorecardLoader {
     static final String SHIPPED = "scorecard/default.yaml";
+    private static final String OUTCOMES = "outcomes";
     private static final String ACTION = "Correct the keys named above in the scorecard file"
             + " (redflag.scoring.scorecard-file); the shipped scorecard/default.yaml shows every key with its comment.";
     private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -34,7 +36,44 @@ final class ScorecardLoader {
     private ScorecardLoader() {
     }
 
-    static ScorecardConfig load(Path file, Mapping mapping) {
+    public static ScorecardConfig load(Path file, Mapping mapping) {
+        ObjectNode tree = tree(file);
+        String source = source(file);
+        tree.remove(OUTCOMES); // the backtest's: see outcomes()
+        overlay(tree, "executiveTitles", mapping.entities().get("contact").lists().get("executiveTitles"));
+        overlay(tree, "keyContactTitles", mapping.entities().get("contact").lists().get("keyContactTitles"));
+        overlay(tree, "competitiveLossReasons", mapping.entities().get("opportunity").lists()
+                .get("competitiveLossReasons"));
+        try {
+            return YAML.treeToValue(tree, ScorecardConfig.class).validate();
+        } catch (ScorecardConfigException e) {
+            throw new StartupProblems("the scorecard " + source, e.problems().stream().map(p -> p.toString())
+                    .toList(), ACTION, e);
+        } catch (JacksonException e) {
+            throw new StartupProblems("the scorecard " + source, List.of(keyPath(e) + ": " + plain(e)), ACTION, e);
+        }
+    }
+
+    /** The outcomes the backtest judges the scorecard by: the file's {@code outcomes} over the shipped ones. */
+    public static OutcomeSettings outcomes(Path file) {
+        String source = source(file);
+        try {
+            return YAML.treeToValue(tree(file).get(OUTCOMES), OutcomeSettings.class).validate();
+        } catch (ScorecardConfigException e) {
+            throw new StartupProblems("the scorecard " + source, e.problems().stream().map(p -> p.toString())
+                    .toList(), ACTION, e);
+        } catch (JacksonException e) {
+            throw new StartupProblems("the scorecard " + source, List.of(OUTCOMES + "." + keyPath(e) + ": "
+                    + plain(e)), ACTION, e);
+        }
+    }
+
+    private static String source(Path file) {
+        return file == null ? "classpath:" + SHIPPED : file.toString();
+    }
+
+    /** The shipped scorecard with the admin's file laid over it, checked against its shape. */
+    private static ObjectNode tree(Path file) {
         ObjectNode tree = (ObjectNode) read(shipped(), "classpath:" + SHIPPED);
         String source = "classpath:" + SHIPPED;
         if (file != null) {
@@ -54,18 +93,7 @@ final class ScorecardLoader {
                 throw new UncheckedIOException(e);
             }
         }
-        overlay(tree, "executiveTitles", mapping.entities().get("contact").lists().get("executiveTitles"));
-        overlay(tree, "keyContactTitles", mapping.entities().get("contact").lists().get("keyContactTitles"));
-        overlay(tree, "competitiveLossReasons", mapping.entities().get("opportunity").lists()
-                .get("competitiveLossReasons"));
-        try {
-            return YAML.treeToValue(tree, ScorecardConfig.class).validate();
-        } catch (ScorecardConfigException e) {
-            throw new StartupProblems("the scorecard " + source, e.problems().stream().map(p -> p.toString())
-                    .toList(), ACTION, e);
-        } catch (JacksonException e) {
-            throw new StartupProblems("the scorecard " + source, List.of(keyPath(e) + ": " + plain(e)), ACTION, e);
-        }
+        return tree;
     }
 
     /** Where in the scorecard a binding error is, as keys (rules.activityWindowDays, weights.COMPLAINTS). */

@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
 
+    /** The scorecard; its backtest outcomes are checked too, so a wrong one stops start-up, not a backtest later. */
     @Bean
     ScorecardConfig scorecardConfig(ScoringProperties properties, Mapping mapping) {
+        ScorecardLoader.outcomes(properties.scorecardFile());
         return ScorecardLoader.load(properties.scorecardFile(), mapping);
     }
 

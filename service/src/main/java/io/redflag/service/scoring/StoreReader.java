@@ -35,13 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one per account), and turns rows into the domain's records. Redflag's own follow-up tasks (those with a
  * signal key) are left out of the interactions: they are not the rep's activity.
  */
-final class StoreReader {
+public final class StoreReader {
     private static final int BATCH = 500;
     private final JdbcTemplate jdbc;
     private final List<String> stageOrder;
     private final List<String> inboundPrefixes;
 
-    StoreReader(DataSource dataSource, Mapping mapping) {
+    public StoreReader(DataSource dataSource, Mapping mapping) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.stageOrder = lowerCase(mapping.entities().get("opportunity").lists().getOrDefault("stageOrder", List.of()));
         this.inboundPrefixes = lowerCase(mapping.entities().get("task").lists()
@@ -49,12 +49,12 @@ final class StoreReader {
     }
 
     /** Every live account id, in id order. */
-    List<String> accountIds() {
+    public List<String> accountIds() {
         return jdbc.queryForList("SELECT id FROM account WHERE deleted = FALSE ORDER BY id", String.class);
     }
 
     /** The accounts among these ids that the store holds (deleted ones are left out), in the given order. */
-    List<StoredAccount> read(Collection<String> ids) {
+    public List<StoredAccount> read(Collection<String> ids) {
         List<StoredAccount> out = new ArrayList<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += BATCH) {
@@ -69,7 +69,7 @@ final class StoreReader {
      * The live accounts whose ids lie between these two (inclusive), with everything around them: for a run
      * over every account in id order, where a range scan of each index beats a look-up per id.
      */
-    List<StoredAccount> readRange(String firstId, String lastId) {
+    public List<StoredAccount> readRange(String firstId, String lastId) {
         return readBatch(" BETWEEN ? AND ?", new Object[] {firstId, lastId});
     }
 

@@ -17,11 +17,11 @@ import java.util.List;
  * @param formerContacts contacts that moved from this account to another one
  * @param contactChanges the observed moves and re-titles of its contacts and former contacts
  */
-record StoredAccount(Account account, List<Contact> contacts, List<Opportunity> opportunities,
+public record StoredAccount(Account account, List<Contact> contacts, List<Opportunity> opportunities,
         List<Interaction> interactions, List<SupportCase> cases, List<FieldChange> history,
         List<Contact> formerContacts, List<ContactChange> contactChanges) {
 
     /** One AccountHistory row. */
-    record FieldChange(String id, String field, String oldValue, String newValue, Instant at) {
+    public record FieldChange(String id, String field, String oldValue, String newValue, Instant at) {
     }
 }

@@ -34,8 +34,11 @@ final class RecordWriter {
     record Outcome(int written, Set<String> changedAccounts, int unchanged) {
     }
 
-    /** @param title the stored title (contacts only: a new one is an observed change) */
-    private record Existing(Long hash, String link, boolean deleted, String title) {
+    /**
+     * @param title   the stored title (contacts only: a new one is an observed change)
+     * @param tracked the stored values of the {@link TrackedFields}, as text
+     */
+    private record Existing(Long hash, String link, boolean deleted, String title, String[] tracked) {
     }
 
     private static final int IN_CHUNK = 1000;
@@ -56,6 +59,8 @@ final class RecordWriter {
     /** Contacts only: moves and re-titles are kept in contact_change. */
     private final boolean tracksContactChanges;
     private final int titleIndex;
+    /** The columns whose changes go to record_change (dated history). */
+    private final TrackedFields tracked;
     /** Tasks only: Redflag's own follow-ups (they carry a signal key) are no news for scoring. */
     private final int signalKeyIndex;
     /** Per column, the position of its property among a record's values. */
@@ -77,6 +82,7 @@ final class RecordWriter {
         this.linkIndex = table.columnIndex(table.link().column);
         this.tracksContactChanges = table.entity().equals("contact");
         this.titleIndex = tracksContactChanges ? table.columnIndex("title") : -1;
+        this.tracked = TrackedFields.of(table);
         this.signalKeyIndex = table.entity().equals("task") ? table.columnIndex(OwnTasks.COLUMN) : -1;
         // Columns follow the model's properties (EntityTable.of); looked up here rather than assumed.
         this.propertyIndex = table.columns().stream()
@@ -103,6 +109,7 @@ final class RecordWriter {
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> updateLinks = new ArrayList<>(); // per update: {new link, old link, content changed}
         List<Object[]> contactChanges = new ArrayList<>(); // per update: its observed changes, or null
+        List<List<Object[]>> fieldChanges = new ArrayList<>(); // per update: its record_change rows
         Set<String> links = new LinkedHashSet<>();
         int columns = table.columns().size();
         for (MappedRecord r : records) {
@@ -122,7 +129,7 @@ final class RecordWriter {
             if (before == null) {
                 row[columns] = hash;
                 inserts.add(row);
-                known.put(r.id(), new Existing(hash, link, false, title(row)));
+                known.put(r.id(), new Existing(hash, link, false, title(row), tracked.of(row)));
                 addLink(links, link);
             } else {
                 // SET every column but id, and the hash; then WHERE id = ? AND stamp <= ?
@@ -137,7 +144,9 @@ final class RecordWriter {
                 updateLinks.add(new Object[] {link, own ? null : before.link(), changed});
                 contactChanges.add(tracksContactChanges ? observed(r.id(), before, link, title(row), row[stampIndex])
                         : null);
-                known.put(r.id(), new Existing(hash, link, false, title(row)));
+                String[] now = tracked.of(row);
+                fieldChanges.add(tracked.changes(r.id(), before.tracked(), now, row[stampIndex]));
+                known.put(r.id(), new Existing(hash, link, false, title(row), now));
             }
         }
         int written = 0;
@@ -148,11 +157,13 @@ final class RecordWriter {
         if (!updates.isEmpty()) {
             int[] counts = jdbc.batchUpdate(updateSql, forJdbc(updates));
             List<Object[]> changeRows = new ArrayList<>();
+            List<Object[]> fieldRows = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) {
                     continue; // an older version: skipped
                 }
                 written++;
+                fieldRows.addAll(fieldChanges.get(i));
                 if (contactChanges.get(i) != null) {
                     for (Object change : contactChanges.get(i)) {
                         changeRows.add((Object[]) change);
@@ -175,6 +186,9 @@ final class RecordWriter {
                     + " WHEN MATCHED THEN UPDATE SET new_value = s.new_value"
                     + " WHEN NOT MATCHED THEN INSERT (contact, field, old_value, new_value, changed_at)"
                     + " VALUES (s.contact, s.field, s.old_value, s.new_value, s.changed_at)", forJdbc(changeRows));
+            }
+            if (!fieldRows.isEmpty()) {
+                jdbc.batchUpdate(TrackedFields.MERGE, forJdbc(fieldRows)); // idempotent, as above
             }
         }
         return new Outcome(written, trackAccounts ? accountsOf(links) : Set.of(), unchanged);
@@ -245,13 +259,15 @@ final class RecordWriter {
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            int trackedFrom = tracksContactChanges ? 6 : 5;
             jdbc.query("SELECT id, content_hash, " + linkColumn + ", deleted" + (tracksContactChanges ? ", title" : "")
-                    + " FROM " + table.table() + " WHERE id IN (" + marks + ")" + (liveOnly ? " AND deleted = FALSE" : ""),
+                    + tracked.selectList() + " FROM " + table.table() + " WHERE id IN (" + marks + ")"
+                    + (liveOnly ? " AND deleted = FALSE" : ""),
                     rs -> {
                         long hash = rs.getLong(2);
                         Long stored = rs.wasNull() ? null : hash;
                         known.put(rs.getString(1), new Existing(stored, rs.getString(3), rs.getBoolean(4),
-                                tracksContactChanges ? rs.getString(5) : null));
+                                tracksContactChanges ? rs.getString(5) : null, tracked.read(rs, trackedFrom)));
                     }, chunk.toArray());
         }
         return known;

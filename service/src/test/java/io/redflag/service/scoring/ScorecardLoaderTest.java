@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
+import io.redflag.domain.scoring.OutcomeSettings;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.domain.scoring.Signal;
 import java.nio.file.Files;
@@ -44,6 +45,25 @@ class ScorecardLoaderTest {
         assertThat(loaded.weights().get(Signal.STALE_PLAN).cap()).isEqualTo(28);
         assertThat(loaded.followUps().perOwnerPerWeek()).isEqualTo(3);
         assertThat(loaded.followUps().playbooks()).hasSize(Signal.values().length);
+    }
+
+    @Test
+    void theBacktestsOutcomesAreTheFilesOverTheShippedOnesAndBadOnesNameTheirKeys(@TempDir Path dir)
+            throws Exception {
+        assertThat(ScorecardLoader.outcomes(null)).isEqualTo(OutcomeSettings.defaults());
+        Path file = dir.resolve("scorecard.yaml");
+        Files.writeString(file, "outcomes:\n  lostDeal: false\n  formerCustomerTypes: [Churned, Lost]\n");
+        assertThat(ScorecardLoader.outcomes(file)).isEqualTo(new OutcomeSettings(0.5, 12, false,
+                List.of("Churned", "Lost"), 12));
+        assertThat(ScorecardLoader.load(file, MAPPING).version()).isEqualTo("default-1");
+
+        Files.writeString(file, "outcomes:\n  revenueShare: 1.5\n  noWonBusinessMonths: 61\n");
+        assertThatThrownBy(() -> ScorecardLoader.outcomes(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("outcomes.revenueShare = '1.5'")
+                .hasMessageContaining("outcomes.noWonBusinessMonths = '61'");
+        Files.writeString(file, "outcomes:\n  lostDeals: true\n");
+        assertThatThrownBy(() -> ScorecardLoader.outcomes(file)).hasMessageContaining("outcomes.lostDeals is not a"
+                + " scorecard setting");
     }
 
     @Test

@@ -1,0 +1,146 @@
+package io.redflag.service.backtest;
+
+import io.redflag.connector.mapping.Mapping;
+import io.redflag.domain.model.CrmUser;
+import io.redflag.domain.scoring.AccountSnapshot;
+import io.redflag.domain.scoring.Assessment;
+import io.redflag.domain.scoring.KeyAccounts;
+import io.redflag.domain.scoring.Scorecard;
+import io.redflag.service.history.AsOf;
+import io.redflag.service.history.DatedHistory;
+import io.redflag.service.scoring.StoreReader;
+import io.redflag.service.scoring.StoredAccount;
+import io.redflag.service.store.UserDirectory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Replays scorecards over the store as it was on earlier days: a pure read, nothing is written (no assessment,
+ * no outbox, no task). Each account is read once per pass, in id ranges, and seen as of every day asked
+ * ({@link AsOf}: nothing dated after the day); the book-wide facts of each day (key accounts, owners' logging)
+ * are tallied in a first pass over the accounts as of that day. The backtest and the dashboard's dry run both
+ * call it.
+ */
+public final class Replay {
+    private static final int BATCH = 500;
+
+    /**
+     * What the replay saw of one account on one day, and each scorecard's assessment of it.
+     *
+     * @param now     the account as the store holds it now (what happened after the day is judged on it)
+     * @param changes the account's observed field changes (record_change)
+     * @param then    the account as of the day
+     */
+    public record Seen(StoredAccount now, List<DatedHistory.Change> changes, LocalDate day, StoredAccount then,
+            List<Assessment> assessments) {
+    }
+
+    /** Receives each account on each day. */
+    public interface Visitor {
+        void visit(Seen seen);
+    }
+
+    private final StoreReader reader;
+    private final DatedHistory history;
+    private final UserDirectory users;
+    private final AsOf asOf;
+    private final double paretoShare;
+    private final List<String> keyTiers;
+    private final List<String> strategicSegments;
+
+    public Replay(DataSource dataSource, Mapping mapping, double paretoShare) {
+        this.reader = new StoreReader(dataSource, mapping);
+        this.history = new DatedHistory(dataSource);
+        this.users = new UserDirectory(dataSource);
+        var stage = mapping.entities().get("opportunity").values().get("stage");
+        this.asOf = new AsOf(name -> stage == null ? null : stage.meaningOf(name));
+        this.paretoShare = paretoShare;
+        var lists = mapping.entities().get("account").lists();
+        this.keyTiers = lists.getOrDefault("keyTiers", List.of());
+        this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
+    }
+
+    /** Every account's assessment by this scorecard as of the day, in id order: what a dry run shows. */
+    public List<Assessment> assessments(Scorecard scorecard, LocalDate day) {
+        List<Assessment> out = new ArrayList<>();
+        run(List.of(scorecard), List.of(day), seen -> out.add(seen.assessments().get(0)));
+        return out;
+    }
+
+    /** Visits every account that existed on each day, with each scorecard's assessment as of that day. */
+    public void run(List<Scorecard> scorecards, List<LocalDate> days, Visitor visitor) {
+        if (days.isEmpty() || scorecards.isEmpty()) {
+            return;
+        }
+        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
+        Instant earliest = cut(first);
+        Map<String, List<DatedHistory.Change>> userChanges = history.users();
+        Map<String, Instant> userStamps = history.userStamps();
+        List<List<String>> batches = batches(reader.accountIds());
+        int baseline = scorecards.get(0).config().rules().activityBaselineDays();
+        List<PortfolioAsOf> portfolios = days.stream().map(d -> new PortfolioAsOf(d, baseline)).toList();
+        for (List<String> batch : batches) {
+            List<StoredAccount> now = reader.readRange(batch.get(0), batch.get(batch.size() - 1));
+            DatedHistory.Batch h = history.read(batch, earliest);
+            for (StoredAccount account : now) {
+                for (int d = 0; d < days.size(); d++) {
+                    StoredAccount then = asOf.account(account, h, cut(days.get(d)));
+                    if (then != null) {
+                        portfolios.get(d).add(then);
+                    }
+                }
+            }
+        }
+        portfolios.forEach(p -> p.finish(paretoShare, keyTiers));
+        for (List<String> batch : batches) {
+            List<StoredAccount> now = reader.readRange(batch.get(0), batch.get(batch.size() - 1));
+            DatedHistory.Batch h = history.read(batch, earliest);
+            for (StoredAccount account : now) {
+                for (int d = 0; d < days.size(); d++) {
+                    LocalDate day = days.get(d);
+                    Instant cut = cut(day);
+                    StoredAccount then = asOf.account(account, h, cut);
+                    if (then == null) {
+                        continue;
+                    }
+                    AccountSnapshot snapshot = snapshot(then, portfolios.get(d), userChanges, userStamps,
+                            cut);
+                    Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+                    List<Assessment> assessments = scorecards.stream().map(s -> s.assess(snapshot, at)).toList();
+                    visitor.visit(new Seen(account, h.of(account.account().id()), day, then, assessments));
+                }
+            }
+        }
+    }
+
+    private AccountSnapshot snapshot(StoredAccount then, PortfolioAsOf portfolio,
+            Map<String, List<DatedHistory.Change>> userChanges, Map<String, Instant> userStamps, Instant cut) {
+        var account = then.account();
+        CrmUser owner = AsOf.user(users.user(account.ownerId()).orElse(null),
+                userChanges.getOrDefault(account.ownerId(), List.of()), userStamps.get(account.ownerId()), cut);
+        return new AccountSnapshot(account, owner, then.contacts(), then.interactions(), then.opportunities(),
+                then.cases(), then.history().stream().map(h -> new AccountSnapshot.AccountChange(h.id(), h.field(),
+                        h.oldValue(), h.newValue(), h.at())).toList(), portfolio.key(account.id()),
+                KeyAccounts.strategic(account.tier(), account.segment(), strategicSegments),
+                portfolio.logging(account.ownerId()), then.formerContacts(), then.contactChanges(),
+                portfolio.replies(then));
+    }
+
+    /** Whatever is dated on the day has happened (the scorecard reads whole UTC days); the next day is the future. */
+    static Instant cut(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static List<List<String>> batches(List<String> ids) {
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+        }
+        return out;
+    }
+}
