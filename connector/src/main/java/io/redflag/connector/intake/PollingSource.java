@@ -123,7 +123,7 @@ public final class PollingSource {
         try {
             Map<String, Integer> totals = new HashMap<>();
             for (String entity : entities) {
-                if (state.paused()) {
+                if (state.halted()) {
                     break;
                 }
                 String object = reads.mapper().object(entity);
@@ -137,7 +137,7 @@ public final class PollingSource {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             Runnable lane = () -> {
                 String entity;
-                while (failure.get() == null && !state.paused() && (entity = queue.poll()) != null) {
+                while (failure.get() == null && !state.halted() && (entity = queue.poll()) != null) {
                     try {
                         ObjectResult result = sync(entity, totals.get(entity), deletionCheckEvery.apply(entity));
                         results.put(entity, result);
@@ -198,11 +198,13 @@ public final class PollingSource {
             // A first read into an empty table inserts without looking for stored versions (see IntakePage).
             read = store.isEmpty(entity) ? IntakePage.Read.FULL_INTO_EMPTY : IntakePage.Read.FULL;
         }
-        boolean done = pages.run(entity, soql, read, counts, state::paused,
+        boolean done = pages.run(entity, soql, read, counts, state::halted,
                 progress == null ? null : progress::report);
         if (!done) {
-            // Paused between pages: what is stored is covered by the watermark; resuming reads on from there.
-            log.info("Sync of {} paused after {} records", object, counts.read);
+            // Paused (or no longer leading) between pages: what is stored is covered by the watermark; the next
+            // read, here or on the next leader, goes on from there.
+            log.info("Sync of {} stopped between pages after {} records (paused, or this replica no longer leads)",
+                    object, counts.read);
             return result(entity, full, counts);
         }
         moveUpTo(entity, object, started.minus(settings.overlap()), read);

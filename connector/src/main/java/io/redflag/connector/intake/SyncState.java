@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where the sync stands, for health, metrics and the operator: per object its watermark, the progress of a
@@ -34,6 +35,7 @@ public final class SyncState {
     private final Clock clock;
     private final ConcurrentMap<String, ObjectState> objects = new ConcurrentHashMap<>();
     private volatile boolean paused;
+    private volatile BooleanSupplier mayGoOn = () -> true;
     private volatile Instant lastCycleAt;
     private volatile String lastCycleError;
     private volatile long cycles;
@@ -71,6 +73,19 @@ public final class SyncState {
 
     public boolean paused() {
         return paused;
+    }
+
+    /**
+     * A further condition reads go on under, asked at the same safe points as a pause (between pages, between
+     * objects): in a service of several replicas, that this one still leads.
+     */
+    public void mayGoOn(BooleanSupplier condition) {
+        mayGoOn = condition;
+    }
+
+    /** Whether reads stop at the next safe point: paused, or the further condition says no. */
+    public boolean halted() {
+        return paused || !mayGoOn.getAsBoolean();
     }
 
     public Instant lastCycleAt() {

@@ -7,6 +7,8 @@ import io.redflag.connector.intake.outbound.MalformedMessageException;
 import io.redflag.connector.intake.outbound.OutboundMessage;
 import io.redflag.connector.intake.outbound.OutboundMessageParser;
 import io.redflag.connector.intake.outbound.OutboundMessageSource;
+import io.redflag.service.cluster.LeaderWork;
+import io.redflag.service.store.NotificationQueue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * time, and without a configured token the endpoint answers 404. A message is acknowledged ({@code
  * <Ack>true</Ack>}) only after its records are committed; a rejection (wrong token, another org, too large,
  * malformed, a DTD) is answered 4xx and a failure to read or store 500, each logged in one line without the
- * body, and Salesforce delivers it again later.
+ * body, and Salesforce delivers it again later. Every replica serves this endpoint: one that does not lead
+ * queues the notifications in the store (acknowledged once committed) and the leader takes them in.
  */
 @RestController
 class OutboundMessageEndpoint {
@@ -39,7 +42,10 @@ class OutboundMessageEndpoint {
     static final String PATH = "/crm/outbound-messages";
     /** Messages by outcome: acknowledged, refused (4xx), failed (5xx, to be delivered again). */
     static final String MESSAGES = "redflag.intake.outbound.messages";
-    /** Notifications of acknowledged messages by outcome: stored, duplicate (stored before), ignored. */
+    /**
+     * Notifications of acknowledged messages by outcome: stored, duplicate (stored before), ignored, queued (by a
+     * replica that does not lead, for the leader; counted again as stored when the leader takes them in).
+     */
     static final String NOTIFICATIONS = "redflag.intake.outbound.notifications";
     private static final MediaType SOAP = MediaType.parseMediaType("text/xml; charset=utf-8");
 
@@ -49,10 +55,15 @@ class OutboundMessageEndpoint {
     private final PollSchedule schedule;
     private final MessageChannel changedAccounts;
     private final MeterRegistry meters;
+    private final LeaderWork work;
+    private final NotificationQueue queue;
 
     OutboundMessageEndpoint(OutboundMessagesProperties properties, OutboundMessageSource source,
-            PollSchedule schedule, @Qualifier("changedAccounts") MessageChannel changedAccounts, MeterRegistry meters) {
+            PollSchedule schedule, @Qualifier("changedAccounts") MessageChannel changedAccounts, MeterRegistry meters,
+            LeaderWork work, NotificationQueue queue) {
         this.properties = properties;
+        this.work = work;
+        this.queue = queue;
         this.source = source;
         this.schedule = schedule;
         this.changedAccounts = changedAccounts;
@@ -92,6 +103,9 @@ class OutboundMessageEndpoint {
             log.warn("Outbound Message from {}: the body could not be read ({})", from, e.getMessage());
             return fault(HttpStatus.BAD_REQUEST, "the body could not be read");
         }
+        if (!work.mayGoOn()) {
+            return queue(message, from);
+        }
         OutboundMessageSource.Received received;
         try {
             received = source.receive(message);
@@ -113,6 +127,30 @@ class OutboundMessageEndpoint {
         log.info("Outbound Message {}: {} notifications stored, {} already stored, {} ignored; {} accounts changed",
                 message.actionId(), received.stored(), received.duplicates(), received.ignored(),
                 received.changedAccounts().size());
+        return ResponseEntity.ok().contentType(SOAP).body(SoapAnswers.ACK);
+    }
+
+    /**
+     * On a replica that does not lead: the notifications are queued in the store for the leader, which reads
+     * their records; acknowledged once queued (committed), so nothing acknowledged can be lost.
+     */
+    private ResponseEntity<String> queue(OutboundMessage message, String from) {
+        int queued;
+        try {
+            source.checkOrg(message);
+            queued = queue.enqueue(message);
+        } catch (ForeignOrgException e) {
+            log.warn("Outbound Message {} from {} refused: {}", message.actionId(), from, e.getMessage());
+            return fault(HttpStatus.FORBIDDEN, "the message comes from another org");
+        } catch (RuntimeException e) {
+            log.warn("Outbound Message {} ({} notifications) not acknowledged, Salesforce will deliver it again: {}",
+                    message.actionId(), message.notifications().size(), e.getMessage());
+            return fault(HttpStatus.INTERNAL_SERVER_ERROR, "the notifications could not be stored; try again");
+        }
+        notifications("queued", queued);
+        meters.counter(MESSAGES, "outcome", "acknowledged").increment();
+        log.info("Outbound Message {}: {} notifications queued for the leader ({} stored or queued before)",
+                message.actionId(), queued, message.notifications().size() - queued);
         return ResponseEntity.ok().contentType(SOAP).body(SoapAnswers.ACK);
     }
 

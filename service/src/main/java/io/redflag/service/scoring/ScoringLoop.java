@@ -1,5 +1,6 @@
 package io.redflag.service.scoring;
 
+import io.redflag.service.cluster.LeaderWork;
 import io.redflag.service.store.DirtyAccounts;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Drives scoring and write-back: at once when the sync announces changed accounts, every few seconds from the
  * durable queue (nothing depends on a message arriving), and every account daily. Runs on its own thread, so
- * the sync never waits for scoring; a CRM outage during write-back leaves the outbox for the next round.
+ * the sync never waits for scoring; a CRM outage during write-back leaves the outbox for the next round. Only
+ * the replica that leads runs rounds; when it stops leading, a round stops between batches of accounts or write
+ * chunks, leaving what it did not finish queued for the next leader.
  */
 @Component
 class ScoringLoop implements DisposableBean {
@@ -24,6 +27,7 @@ class ScoringLoop implements DisposableBean {
     private final WriteBack writeBack;
     private final DirtyAccounts dirty;
     private final ScoringProperties properties;
+    private final LeaderWork work;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "redflag-scoring");
         t.setDaemon(true);
@@ -32,11 +36,12 @@ class ScoringLoop implements DisposableBean {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     ScoringLoop(ScoringService scoring, WriteBack writeBack, DirtyAccounts dirty, ScoringProperties properties,
-            @Qualifier("changedAccounts") SubscribableChannel changedAccounts) {
+            LeaderWork work, @Qualifier("changedAccounts") SubscribableChannel changedAccounts) {
         this.scoring = scoring;
         this.writeBack = writeBack;
         this.dirty = dirty;
         this.properties = properties;
+        this.work = work;
         changedAccounts.subscribe(message -> wake());
     }
 
@@ -53,17 +58,29 @@ class ScoringLoop implements DisposableBean {
         wake();
     }
 
-    /** Every account again: silence grows with time even when nothing changes. Queued, so a restart keeps it. */
+    /**
+     * Every account again: silence grows with time even when nothing changes. Queued, so a restart keeps it;
+     * queued by the leader only, so several replicas queue it once.
+     */
     @Scheduled(cron = "${redflag.scoring.daily-cron:0 0 5 * * *}")
     void daily() {
-        dirty.queueEveryAccount();
-        wake();
+        if (work.mayGoOn()) {
+            dirty.queueEveryAccount();
+            wake();
+        }
     }
 
     private void round() {
         queued.set(false);
+        work.run(() -> {
+            scoreAndWrite();
+            return null;
+        });
+    }
+
+    private void scoreAndWrite() {
         try {
-            scoring.scoreChanged();
+            scoring.scoreChanged(work::mayGoOn);
         } catch (RuntimeException e) {
             log.warn("Scoring failed; the accounts stay queued for the next round: {}", e.toString());
             return;
@@ -75,7 +92,7 @@ class ScoringLoop implements DisposableBean {
             return;
         }
         try {
-            writeBack.flush();
+            writeBack.flush(work::confirmed);
         } catch (RuntimeException e) {
             log.warn("Write-back failed; everything stays in the outbox for the next round: {}", e.getMessage());
         }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -117,21 +118,32 @@ public final class ScoringService {
     }
 
     /** Scores what the dirty queue holds; returns null when it was empty. */
-    public synchronized Run scoreChanged() {
+    public Run scoreChanged() {
+        return scoreChanged(() -> true);
+    }
+
+    /**
+     * Scores what the dirty queue holds, asking {@code goOn} between batches of accounts; returns null when the
+     * queue was empty or {@code goOn} said stop. A stopped run leaves the whole queue as it was: the next run (on
+     * this replica or the next leader) scores those accounts again, which rewrites the same state.
+     */
+    public synchronized Run scoreChanged(BooleanSupplier goOn) {
         List<DirtyAccounts.Entry> entries = dirty.oldest(5_000);
         if (entries.isEmpty()) {
             return null;
         }
         boolean all = entries.stream().anyMatch(e -> DirtyAccounts.isEveryAccount(e.accountId()));
-        Run run = all ? score(reader.accountIds(), true) : score(entries.stream()
-                .map(DirtyAccounts.Entry::accountId).toList(), false);
-        dirty.done(entries);
+        Run run = all ? score(reader.accountIds(), true, goOn) : score(entries.stream()
+                .map(DirtyAccounts.Entry::accountId).toList(), false, goOn);
+        if (run != null) {
+            dirty.done(entries);
+        }
         return run;
     }
 
     /** Scores every account now (the daily run goes through the queue instead, to survive a restart). */
     public synchronized Run scoreAll() {
-        return score(reader.accountIds(), true);
+        return score(reader.accountIds(), true, () -> true);
     }
 
     private static List<StoredAccount> await(Future<List<StoredAccount>> next) {
@@ -189,8 +201,11 @@ public final class ScoringService {
         return read;
     }
 
-    /** @param everyAccount ids are every live account in id order: batches are read as id ranges */
-    private Run score(List<String> ids, boolean everyAccount) {
+    /**
+     * @param everyAccount ids are every live account in id order: batches are read as id ranges
+     * @return null when {@code goOn} said stop before the last batch
+     */
+    private Run score(List<String> ids, boolean everyAccount, BooleanSupplier goOn) {
         // The registry's clock, not the injected one: tests fix the latter, and a duration is wall time.
         Timer.Sample sample = Timer.start(meters);
         Instant started = clock.instant();
@@ -211,6 +226,14 @@ public final class ScoringService {
                 ? batch -> reader.readRange(batch.get(0), batch.get(batch.size() - 1)) : reader::read;
         Future<List<StoredAccount>> next = batches.isEmpty() ? null : prefetch.submit(() -> read.apply(batches.get(0)));
         for (int b = 0; b < batches.size(); b++) {
+            if (!goOn.getAsBoolean()) {
+                if (next != null) {
+                    next.cancel(true);
+                }
+                log.info("Scoring stopped after {} of {} accounts: this replica no longer leads; the queue stays for"
+                        + " the next run", b * BATCH, ids.size());
+                return null;
+            }
             List<String> batch = batches.get(b);
             List<StoredAccount> stored = await(next);
             int following = b + 1;

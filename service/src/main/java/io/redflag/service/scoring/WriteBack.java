@@ -7,6 +7,7 @@ import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +51,20 @@ public final class WriteBack {
                 .register(meters);
     }
 
-    public synchronized Flush flush() {
+    public Flush flush() {
+        return flush(() -> true);
+    }
+
+    /**
+     * Writes what is pending, asking {@code stillLeading} before each chunk: when it says no, the rest stays
+     * pending for the next leader (a replica whose lease ran out must not create a task another replica may be
+     * creating too).
+     */
+    public synchronized Flush flush(BooleanSupplier stillLeading) {
         int written = 0;
         int failed = 0;
         List<AccountRiskUpdate> updates;
-        while (!(updates = outbox.pending(CHUNK)).isEmpty()) {
+        while (stillLeading.getAsBoolean() && !(updates = outbox.pending(CHUNK)).isEmpty()) {
             List<WriteResult> results = writer.updateAccounts(updates);
             outbox.record(results);
             int ok = (int) results.stream().filter(WriteResult::ok).count();
@@ -69,7 +79,7 @@ public final class WriteBack {
         int there = 0;
         int taskFailures = 0;
         List<NewFollowUpTask> planned;
-        while (!(planned = ledger.planned(CHUNK)).isEmpty()) {
+        while (stillLeading.getAsBoolean() && !(planned = ledger.planned(CHUNK)).isEmpty()) {
             List<WriteResult> results = writer.createTasks(planned);
             ledger.record(results);
             int ok = 0;

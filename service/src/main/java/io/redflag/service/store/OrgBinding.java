@@ -21,11 +21,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public final class OrgBinding {
     private static final Logger log = LoggerFactory.getLogger(OrgBinding.class);
-    /** Tables kept by a reset: they belong to the service, not to the org. */
-    static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token");
+    /**
+     * Tables kept by a reset: they belong to the service, not to the org (its migrations, its API tokens, the
+     * replicas' leader lock, an operator's pause).
+     */
+    static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token", "int_lock",
+            "sync_control");
     /** The org's own: its positions, queues, assessments, outbox and follow-ups; the record tables come on top. */
     static final List<String> ORG_STATE = List.of("sync_watermark", "dirty_account", "assessment", "account_score",
-            "account_outbox", "follow_up", "contact_change", "intake_notification");
+            "account_outbox", "follow_up", "contact_change", "intake_notification",
+            "intake_notification_queue");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;

@@ -12,10 +12,13 @@ import io.redflag.connector.resilience.ApiBudget;
 import io.redflag.connector.resilience.ResilienceSettings;
 import io.redflag.connector.resilience.ResilientCrm;
 import io.redflag.connector.session.SalesforceSession;
+import io.redflag.service.cluster.ClusterProperties;
+import io.redflag.service.cluster.LeaderWork;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.PublishSubscribeChannel;
@@ -51,10 +54,19 @@ class SyncConfiguration {
     }
 
     @Bean
-    SyncState syncState(Clock clock, SyncProperties properties) {
-        SyncState state = new SyncState(clock);
-        state.paused(!properties.autoStartup());
-        return state;
+    SyncState syncState(Clock clock) {
+        return new SyncState(clock);
+    }
+
+    /** redflag.sync.auto-startup=false pauses the sync at start-up, on every replica: the pause is shared. */
+    @Bean
+    SharedPause sharedPause(DataSource dataSource, Clock clock, SyncState state, SyncProperties properties,
+            ClusterProperties cluster) {
+        SharedPause pause = new SharedPause(dataSource, clock, state);
+        if (!properties.autoStartup()) {
+            pause.set(true, "redflag.sync.auto-startup=false on replica " + cluster.replicaId());
+        }
+        return pause;
     }
 
     @Bean
@@ -69,8 +81,9 @@ class SyncConfiguration {
     }
 
     @Bean
-    SyncFlow syncFlow(PollingSource source, PollSchedule schedule, MeterRegistry meters, UserDirectory users) {
-        return new SyncFlow(source, schedule, meters, users);
+    SyncFlow syncFlow(PollingSource source, PollSchedule schedule, MeterRegistry meters, UserDirectory users,
+            LeaderWork work, SharedPause pause, ClusterProperties cluster) {
+        return new SyncFlow(source, schedule, meters, users, work, pause, cluster.replicaId());
     }
 
     /** Changed account ids, one per message; scoring subscribes. Nobody listening is not an error. */

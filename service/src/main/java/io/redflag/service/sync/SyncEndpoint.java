@@ -10,22 +10,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/sync}: GET shows the sync's state; POST {@code {"action": "pause"}} or
- * {@code {"action": "resume"}} pauses or resumes it (a paused sync stops between pages, losing nothing).
+ * {@code {"action": "resume"}} pauses or resumes it on every replica (a paused sync stops between pages, losing
+ * nothing); the pause is kept in the store, so it holds across restarts until resumed.
  */
 @Component
 @Endpoint(id = "sync")
 class SyncEndpoint {
     private final SyncFlow flow;
     private final SyncState state;
+    private final SharedPause pause;
 
-    SyncEndpoint(SyncFlow flow, SyncState state) {
+    SyncEndpoint(SyncFlow flow, SyncState state, SharedPause pause) {
         this.flow = flow;
         this.state = state;
+        this.pause = pause;
     }
 
     @ReadOperation
     Map<String, Object> state() {
-        return Map.of("paused", state.paused(), "polls", state.cycles(), "objects", state.objects());
+        return Map.of("paused", pause.paused(), "polls", state.cycles(), "objects", state.objects());
     }
 
     @WriteOperation

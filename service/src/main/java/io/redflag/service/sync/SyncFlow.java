@@ -3,6 +3,7 @@ package io.redflag.service.sync;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.redflag.connector.intake.PollSchedule;
 import io.redflag.connector.intake.PollingSource;
+import io.redflag.service.cluster.LeaderWork;
 import io.redflag.service.store.UserDirectory;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One tick of the sync flow: unless paused, polls the objects the {@link PollSchedule} says are due, tells
+ * One tick of the sync flow: on the replica that leads, unless paused (on any replica: the pause is shared
+ * through the store), polls the objects the {@link PollSchedule} says are due, tells
  * the schedule what each poll found (so idle objects back off and changed ones snap back), and hands on the
  * accounts whose scoring inputs changed (null when none, so the flow sends nothing). A failure is logged in
  * one line and kept in the sync state; the failed objects are tried again after the minimum interval, from
@@ -24,19 +26,32 @@ public final class SyncFlow {
     private final PollSchedule schedule;
     private final MeterRegistry meters;
     private final UserDirectory users;
+    private final LeaderWork work;
+    private final SharedPause pause;
+    private final String replica;
 
-    public SyncFlow(PollingSource source, PollSchedule schedule, MeterRegistry meters, UserDirectory users) {
+    SyncFlow(PollingSource source, PollSchedule schedule, MeterRegistry meters, UserDirectory users, LeaderWork work,
+            SharedPause pause, String replica) {
         this.source = source;
         this.schedule = schedule;
         this.meters = meters;
         this.users = users;
+        this.work = work;
+        this.pause = pause;
+        this.replica = replica;
+        // Between pages and objects, a read stops when the pause is set anywhere or this replica stops leading.
+        source.state().mayGoOn(() -> work.mayGoOn() && !pause.paused());
     }
 
-    /** Called by the flow's poller, every tick. */
-    public synchronized Set<String> poll() {
-        if (source.state().paused()) {
+    /** Called by the flow's poller, every tick, on every replica (so each one's health shows the shared pause). */
+    public Set<String> poll() {
+        if (pause.paused()) {
             return null;
         }
+        return work.run(this::pollDue);
+    }
+
+    private synchronized Set<String> pollDue() {
         List<String> due = schedule.due();
         if (due.isEmpty()) {
             return null;
@@ -73,13 +88,14 @@ public final class SyncFlow {
         meters.counter("redflag.sync.api.calls", "entity", entity).increment(r.calls());
     }
 
+    /** Pauses the sync of every replica: the leader stops at its next safe point, within a second of a page. */
     public void pause() {
-        source.state().paused(true);
-        log.info("Sync paused: polls read nothing until it is resumed");
+        pause.set(true, "POST /actuator/sync on replica " + replica);
+        log.info("Sync paused (on every replica): polls read nothing until it is resumed");
     }
 
     public void resume() {
-        source.state().paused(false);
-        log.info("Sync resumed");
+        pause.set(false, "POST /actuator/sync on replica " + replica);
+        log.info("Sync resumed (on every replica)");
     }
 }

@@ -56,10 +56,7 @@ public final class OutboundMessageSource {
      *                             taken on redelivery
      */
     public Received receive(OutboundMessage message) {
-        String connected = connectedOrgId.get();
-        if (connected == null || !prefix(message.organizationId()).equals(prefix(connected))) {
-            throw new ForeignOrgException(message.organizationId(), connected);
-        }
+        checkOrg(message);
         Set<String> unseen = store.unseenNotifications(message.notifications().stream()
                 .map(OutboundMessage.Notification::id).collect(Collectors.toSet()));
         Map<String, List<OutboundMessage.Notification>> byEntity = new LinkedHashMap<>();
@@ -97,6 +94,14 @@ public final class OutboundMessageSource {
             stored += notifications.size();
         }
         return new Received(byEntity.keySet(), changed, stored, duplicates, ignored, calls);
+    }
+
+    /** @throws ForeignOrgException when the message comes from another org than the connected one */
+    public void checkOrg(OutboundMessage message) {
+        String connected = connectedOrgId.get();
+        if (connected == null || !prefix(message.organizationId()).equals(prefix(connected))) {
+            throw new ForeignOrgException(message.organizationId(), connected);
+        }
     }
 
     private static String prefix(String orgId) {
