@@ -44,6 +44,31 @@ record CrmState(Map<String, List<String>> riskFields, List<List<String>> tasks) 
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d[\\d,.]*");
+
+    /**
+     * The same state with the figures in reasons and task subjects masked. Two runs minutes apart score the same
+     * org at slightly different moments, so "not heard from in 55 days" may read 54 in the other where a record's
+     * time of day falls between them; scores, levels, trends, owners, statuses and due dates stay exact.
+     */
+    CrmState withFiguresMasked() {
+        Map<String, List<String>> risk = new TreeMap<>();
+        riskFields.forEach((id, f) -> risk.put(id, List.of(String.valueOf(f.get(0)), String.valueOf(f.get(1)),
+                mask(f.get(2)), String.valueOf(f.get(3)))));
+        List<List<String>> masked = new ArrayList<>();
+        for (List<String> t : tasks) {
+            List<String> copy = new ArrayList<>(t);
+            copy.set(1, mask(t.get(1)));
+            masked.add(copy);
+        }
+        masked.sort(Comparator.comparing(String::valueOf));
+        return new CrmState(risk, masked);
+    }
+
+    private static String mask(String text) {
+        return text == null ? null : NUMBER.matcher(text).replaceAll("#");
+    }
+
     /** The risk fields alone. */
     CrmState riskFieldsOnly() {
         return new CrmState(riskFields, List.of());
