@@ -44,11 +44,15 @@ final class ChaosRun implements AutoCloseable {
 
     /** A new org and schema; replicas get these settings besides {@link Replica}'s. */
     static ChaosRun start(String name, Map<String, String> settings) {
+        return start(name, settings, ACCOUNTS);
+    }
+
+    static ChaosRun start(String name, Map<String, String> settings, int accounts) {
         Jars.requireBuilt();
         Path dir = Path.of("target", "chaos", name + "-" + System.currentTimeMillis()).toAbsolutePath();
         ChaosDatabase db = ChaosDatabase.create();
         try {
-            return new ChaosRun(dir, EmulatorProcess.start(dir, ACCOUNTS, SEED), db, settings);
+            return new ChaosRun(dir, EmulatorProcess.start(dir, accounts, SEED), db, settings);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -53,8 +53,8 @@ record CrmState(Map<String, List<String>> riskFields, List<List<String>> tasks) 
      */
     CrmState withFiguresMasked() {
         Map<String, List<String>> risk = new TreeMap<>();
-        riskFields.forEach((id, f) -> risk.put(id, List.of(String.valueOf(f.get(0)), String.valueOf(f.get(1)),
-                mask(f.get(2)), String.valueOf(f.get(3)))));
+        riskFields.forEach((id, f) -> risk.put(id, java.util.Arrays.asList(f.get(0), f.get(1), mask(f.get(2)),
+                f.get(3))));
         List<List<String>> masked = new ArrayList<>();
         for (List<String> t : tasks) {
             List<String> copy = new ArrayList<>(t);
