@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * connections terminated mid-transaction, a rolling restart of both replicas while reps keep changing the org.
  * Each ends as the fault-free run does ({@link ChaosChecks}).
  */
-@Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class FaultChaos {
     /** A 5-minute outage, time-scaled: the service's waits are real time, so the outage is shortened instead. */
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("chaos.outageSeconds", 40));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * state is the fault-free run's (see {@link ChaosChecks}). The org answers slowly (emulator latency) so each
  * phase lasts long enough to be hit.
  */
-@Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class LeaderKillChaos {
     private static final Pattern SYNC_PROGRESS = Pattern.compile("Initial sync of Task: \\d+ / \\d+ \\(\\d+ %\\)");
     private static final Pattern SCORED = Pattern.compile("Scored \\d+ accounts");

@@ -82,7 +82,7 @@ final class Replica implements AutoCloseable {
     }
 
     Replica awaitStarted() {
-        process.awaitLog(STARTED, Duration.ofSeconds(180));
+        process.awaitLog(STARTED, Duration.ofSeconds(300));
         return this;
     }
 
