@@ -62,19 +62,20 @@ final class ChaosDatabase implements AutoCloseable {
      * rolled back), as a database failover or a network cut does. Returns how many were ended.
      */
     int terminateConnectionsOf(String replica) {
-        Integer n = new JdbcTemplate(new DriverManagerDataSource(URL, USER, "")).queryForObject(
-                "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname ="
-                        + " current_database() AND application_name = ? AND pid <> pg_backend_pid()) ended",
-                Integer.class, applicationName(replica));
-        return n == null ? 0 : n;
+        return countOf("SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname ="
+                + " current_database() AND application_name = ? AND pid <> pg_backend_pid()) ended", replica);
     }
 
     /** Connections of the replica that are inside a transaction right now. */
     int connectionsInTransaction(String replica) {
-        Integer n = new JdbcTemplate(new DriverManagerDataSource(URL, USER, "")).queryForObject(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = ?"
-                        + " AND state IN ('active', 'idle in transaction') AND xact_start IS NOT NULL",
-                Integer.class, applicationName(replica));
+        return countOf("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name"
+                + " = ? AND state IN ('active', 'idle in transaction') AND xact_start IS NOT NULL", replica);
+    }
+
+    /** A count over the server's activity (outside the schema), for one replica's connections. */
+    private int countOf(String sql, String replica) {
+        Integer n = new JdbcTemplate(new DriverManagerDataSource(URL, USER, "")).queryForObject(sql, Integer.class,
+                applicationName(replica));
         return n == null ? 0 : n;
     }
 

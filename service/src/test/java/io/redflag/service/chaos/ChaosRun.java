@@ -145,6 +145,22 @@ final class ChaosRun implements AutoCloseable {
                         java.util.Objects::nonNull);
     }
 
+    /** Assessments in the store so far (0 before Flyway has made the table). */
+    int assessments() {
+        try {
+            Integer n = db.jdbc().queryForObject("SELECT COUNT(*) FROM assessment", Integer.class);
+            return n == null ? 0 : n;
+        } catch (org.springframework.dao.DataAccessException e) {
+            return 0;
+        }
+    }
+
+    /** Waits for the first assessments of a scoring round, batch by batch in the store. */
+    void awaitScoring() {
+        await("the leader is scoring").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(50))
+                .until(() -> assessments() > 0);
+    }
+
     CrmState crm() {
         return CrmState.read(org.session());
     }

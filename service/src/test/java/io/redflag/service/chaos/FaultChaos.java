@@ -35,8 +35,7 @@ class FaultChaos {
             OrgChanges changes = OrgChanges.plan(run.org().session());
             run.startReplicas(2);
             run.awaitLeader(Duration.ofMinutes(1));
-            await("the leader is scoring").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> LeaderKillChaos.assessments(run) > 0);
+            run.awaitScoring();
             changes.makeNext(12);
             run.org().faults("{\"unavailableShare\":1.0}");
             Instant outageEnds = Instant.now().plus(OUTAGE);
@@ -80,8 +79,7 @@ class FaultChaos {
             OrgChanges changes = OrgChanges.plan(run.org().session());
             var first = run.startReplicas(2);
             run.awaitLeader(Duration.ofMinutes(1));
-            await("the leader is scoring").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> LeaderKillChaos.assessments(run) > 0);
+            run.awaitScoring();
             for (Replica old : first) {
                 changes.makeNext(4);
                 Replica next = run.startOne();

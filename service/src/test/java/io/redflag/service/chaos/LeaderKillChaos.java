@@ -57,8 +57,8 @@ class LeaderKillChaos {
             run.startReplicas(2);
             Replica leader = run.awaitLeader(Duration.ofMinutes(1));
             // Assessments are saved batch by batch; the round logs "Scored" when every batch is done.
-            await("the leader is scoring").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> assessments(run) > 0 || leader.process().find(SCORED).isPresent());
+            await("the leader is scoring").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> run.assessments() > 0 || leader.process().find(SCORED).isPresent());
             assertThat(leader.process().find(SCORED)).as("killed before the round ended").isEmpty();
             ChaosRun.Takeover t = run.killLeader(leader, Duration.ofMinutes(3));
             run.org().noFaults();
@@ -77,8 +77,7 @@ class LeaderKillChaos {
             run.startReplicas(2);
             Replica leader = run.awaitLeader(Duration.ofMinutes(1));
             // Slow answers once scoring has begun, so the write-back's calls (≤ 200 accounts each) take seconds.
-            await("the leader is scoring").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> assessments(run) > 0);
+            run.awaitScoring();
             run.org().faults("{\"latencyMillis\":700}");
             long before = run.org().calls("update");
             await("the leader is writing risk fields").atMost(Duration.ofMinutes(3))
@@ -88,15 +87,6 @@ class LeaderKillChaos {
             changes.makeAll();
             Takeovers.record("write-back", t);
             ChaosChecks.assertAsFaultFree(run, changes, Instant.now());
-        }
-    }
-
-    static int assessments(ChaosRun run) {
-        try {
-            Integer n = run.db().jdbc().queryForObject("SELECT COUNT(*) FROM assessment", Integer.class);
-            return n == null ? 0 : n;
-        } catch (org.springframework.dao.DataAccessException e) {
-            return 0; // the table is not there until Flyway has run
         }
     }
 }
