@@ -109,6 +109,9 @@ Settings that cannot work together stop rendering with a message naming the valu
 {{- if and (gt (int .Values.replicaCount) 1) (include "redflag.embeddedStore" .) }}
 {{- fail (printf "replicaCount %d needs an external database: set database.url (PostgreSQL). The embedded H2 store lives in one pod's volume and cannot be shared between pods." (int .Values.replicaCount)) }}
 {{- end }}
+{{- if lt (int .Values.terminationGracePeriodSeconds) (add 5 (mul 2 (int .Values.shutdownPhaseSeconds))) }}
+{{- fail (printf "terminationGracePeriodSeconds %d is shorter than a graceful shutdown may take: set it to at least 2 × shutdownPhaseSeconds + 5 = %d" (int .Values.terminationGracePeriodSeconds) (add 5 (mul 2 (int .Values.shutdownPhaseSeconds)))) }}
+{{- end }}
 {{- if and .Values.metrics.serviceMonitor.enabled (not .Values.metrics.serviceMonitor.tokenSecret.name) }}
 {{- fail "metrics.serviceMonitor.enabled needs metrics.serviceMonitor.tokenSecret.name: /actuator/prometheus answers only with a viewer API token (see docs/deploy.md)" }}
 {{- end }}

@@ -32,7 +32,9 @@ class ClusterConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     DefaultLockRepository lockRepository(DataSource dataSource, ClusterProperties properties) {
-        DefaultLockRepository repository = new DefaultLockRepository(dataSource, properties.replicaId());
+        // CLIENT_ID holds 36 characters: the replica's id as a name-based UUID fits whatever its length.
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource,
+                UUIDConverter.getUUID(properties.replicaId()).toString());
         repository.setRegion(REGION);
         return repository;
     }
@@ -55,10 +57,10 @@ class ClusterConfiguration {
     }
 
     @Bean
-    LeaderWork leaderWork(Leadership leadership, DefaultLockRepository repository,
+    LeaderWork leaderWork(Leadership leadership, DefaultLockRepository repository, LockRegistryLeaderInitiator initiator,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownPhase) {
         String lockKey = UUIDConverter.getUUID(Leadership.ROLE).toString();
-        return new LeaderWork(leadership, () -> repository.isAcquired(lockKey), shutdownPhase);
+        return new LeaderWork(leadership, () -> repository.isAcquired(lockKey), initiator::stop, shutdownPhase);
     }
 
     /** {@code redflag.cluster.leader}: 1 on the replica that leads, 0 on the others (tagged with the replica). */

@@ -16,16 +16,21 @@ import org.springframework.context.SmartLifecycle;
  * not noticed yet writes nothing.
  *
  * <p>On shutdown (SIGTERM) this stops before the leader initiator: no new work starts, the work in hand reaches
- * its next safe point (waited for up to the shutdown timeout), and only then is the lock released, so the next
- * leader never overlaps this one's last page.
+ * its next safe point (waited for up to the shutdown timeout), and only then is the lock released (and its release
+ * awaited, before the web server and the database pool close), so the next leader never overlaps this one's last
+ * page and takes over without waiting for the lease to run out.
  */
 public final class LeaderWork implements SmartLifecycle {
     /** Stops before {@link org.springframework.integration.support.leader.LockRegistryLeaderInitiator} (MAX - 1000). */
     static final int PHASE = Integer.MAX_VALUE - 500;
     private static final Logger log = LoggerFactory.getLogger(LeaderWork.class);
 
+    /** How long a shutdown waits for the released lock's row to be deleted (one statement). */
+    static final Duration RELEASE_WITHIN = Duration.ofSeconds(5);
+
     private final Leadership leadership;
     private final BooleanSupplier lockHeld;
+    private final Runnable release;
     private final Duration stopWithin;
     private final Object inFlightChanged = new Object();
     private int inFlight;
@@ -33,11 +38,13 @@ public final class LeaderWork implements SmartLifecycle {
 
     /**
      * @param lockHeld   whether the lock table still names this replica as the holder of an unexpired lock
+     * @param release    stops competing for leadership and releases the lock (the leader initiator's stop)
      * @param stopWithin how long a shutdown waits for the work in hand to reach a safe point
      */
-    public LeaderWork(Leadership leadership, BooleanSupplier lockHeld, Duration stopWithin) {
+    public LeaderWork(Leadership leadership, BooleanSupplier lockHeld, Runnable release, Duration stopWithin) {
         this.leadership = leadership;
         this.lockHeld = lockHeld;
+        this.release = release;
         this.stopWithin = stopWithin;
     }
 
@@ -82,9 +89,26 @@ public final class LeaderWork implements SmartLifecycle {
         running = true;
     }
 
-    /** Lets no more work start and waits until the work in hand has stopped at a safe point. */
+    /**
+     * Lets no more work start, waits until the work in hand has stopped at a safe point, then releases the lock
+     * and waits until it is released (the initiator releases it on a thread of its own): so the next leader
+     * takes over at once, and never while this one still writes.
+     */
     @Override
     public void stop() {
+        awaitSafePoint();
+        release.run();
+        try {
+            if (!leadership.awaitRevoked(RELEASE_WITHIN)) {
+                log.warn("Replica {} could not release its lock within {}: another replica takes over once its"
+                        + " lease has run out", leadership.replica(), RELEASE_WITHIN);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitSafePoint() {
         running = false;
         long deadline = System.nanoTime() + stopWithin.toNanos();
         synchronized (inFlightChanged) {

@@ -56,10 +56,27 @@ public final class Leadership implements Candidate {
         log.info("Leadership granted to replica {}: it runs intake, scoring and write-back", replica);
     }
 
+    /** Waits until this replica does not lead (its lock released), at most {@code patience}; whether it stopped. */
+    synchronized boolean awaitRevoked(java.time.Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (since != null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     @Override
     public void onRevoked(Context context) {
-        Instant was = since;
-        since = null;
+        Instant was;
+        synchronized (this) {
+            was = since;
+            since = null;
+            notifyAll();
+        }
         if (was == null) {
             return; // the initiator stopped before this replica ever led
         }

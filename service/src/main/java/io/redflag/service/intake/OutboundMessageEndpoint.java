@@ -103,12 +103,17 @@ class OutboundMessageEndpoint {
             log.warn("Outbound Message from {}: the body could not be read ({})", from, e.getMessage());
             return fault(HttpStatus.BAD_REQUEST, "the body could not be read");
         }
-        if (!work.mayGoOn()) {
-            return queue(message, from);
-        }
-        OutboundMessageSource.Received received;
+        OutboundMessageSource.Received received = null;
+        int queued = 0;
         try {
-            received = source.receive(message);
+            if (work.mayGoOn()) {
+                received = source.receive(message);
+            } else {
+                // Not the leader: queued in the store, where the leader takes the records in; acknowledged once
+                // committed, so nothing acknowledged can be lost.
+                source.checkOrg(message);
+                queued = queue.enqueue(message);
+            }
         } catch (ForeignOrgException e) {
             log.warn("Outbound Message {} from {} refused: {}", message.actionId(), from, e.getMessage());
             return fault(HttpStatus.FORBIDDEN, "the message comes from another org");
@@ -117,40 +122,22 @@ class OutboundMessageEndpoint {
                     message.actionId(), message.notifications().size(), e.getMessage());
             return fault(HttpStatus.INTERNAL_SERVER_ERROR, "the records could not be read or stored; try again");
         }
+        meters.counter(MESSAGES, "outcome", "acknowledged").increment();
+        if (received == null) {
+            notifications("queued", queued);
+            log.info("Outbound Message {}: {} notifications queued for the leader ({} stored or queued before)",
+                    message.actionId(), queued, message.notifications().size() - queued);
+            return ResponseEntity.ok().contentType(SOAP).body(SoapAnswers.ACK);
+        }
         received.entities().forEach(schedule::pushed);
         notifications("stored", received.stored());
         notifications("duplicate", received.duplicates());
         notifications("ignored", received.ignored());
-        meters.counter(MESSAGES, "outcome", "acknowledged").increment();
         meters.counter("redflag.intake.outbound.calls").increment(received.calls());
         received.changedAccounts().forEach(id -> changedAccounts.send(MessageBuilder.withPayload(id).build()));
         log.info("Outbound Message {}: {} notifications stored, {} already stored, {} ignored; {} accounts changed",
                 message.actionId(), received.stored(), received.duplicates(), received.ignored(),
                 received.changedAccounts().size());
-        return ResponseEntity.ok().contentType(SOAP).body(SoapAnswers.ACK);
-    }
-
-    /**
-     * On a replica that does not lead: the notifications are queued in the store for the leader, which reads
-     * their records; acknowledged once queued (committed), so nothing acknowledged can be lost.
-     */
-    private ResponseEntity<String> queue(OutboundMessage message, String from) {
-        int queued;
-        try {
-            source.checkOrg(message);
-            queued = queue.enqueue(message);
-        } catch (ForeignOrgException e) {
-            log.warn("Outbound Message {} from {} refused: {}", message.actionId(), from, e.getMessage());
-            return fault(HttpStatus.FORBIDDEN, "the message comes from another org");
-        } catch (RuntimeException e) {
-            log.warn("Outbound Message {} ({} notifications) not acknowledged, Salesforce will deliver it again: {}",
-                    message.actionId(), message.notifications().size(), e.getMessage());
-            return fault(HttpStatus.INTERNAL_SERVER_ERROR, "the notifications could not be stored; try again");
-        }
-        notifications("queued", queued);
-        meters.counter(MESSAGES, "outcome", "acknowledged").increment();
-        log.info("Outbound Message {}: {} notifications queued for the leader ({} stored or queued before)",
-                message.actionId(), queued, message.notifications().size() - queued);
         return ResponseEntity.ok().contentType(SOAP).body(SoapAnswers.ACK);
     }
 

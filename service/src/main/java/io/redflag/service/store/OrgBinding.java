@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -64,8 +65,13 @@ public final class OrgBinding {
                             + " or give this org a database of its own (SPRING_DATASOURCE_URL).");
         }
         if (bound == null) {
-            jdbc.update("INSERT INTO store_org (singleton, org_id, bound_at) VALUES (1, ?, ?)", orgId,
-                    Timestamp.from(clock.instant()));
+            try {
+                jdbc.update("INSERT INTO store_org (singleton, org_id, bound_at) VALUES (1, ?, ?)", orgId,
+                        Timestamp.from(clock.instant()));
+            } catch (DuplicateKeyException e) {
+                // Two replicas starting on a new store at once: the other bound it first; check its org.
+                bind(orgId, onChange);
+            }
         } else {
             startFresh(orgId);
             log.warn("The store belonged to the org {}; cleared for the org {}, which is now read in full", bound,

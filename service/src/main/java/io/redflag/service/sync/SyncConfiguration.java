@@ -19,6 +19,7 @@ import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.PublishSubscribeChannel;
@@ -60,6 +61,7 @@ class SyncConfiguration {
 
     /** redflag.sync.auto-startup=false pauses the sync at start-up, on every replica: the pause is shared. */
     @Bean
+    @DependsOnDatabaseInitialization
     SharedPause sharedPause(DataSource dataSource, Clock clock, SyncState state, SyncProperties properties,
             ClusterProperties cluster) {
         SharedPause pause = new SharedPause(dataSource, clock, state);

@@ -53,7 +53,7 @@ class ChartValuesTest {
         SECRETS.values().forEach(secret -> assertThat(rendered.text()).doesNotContain(secret)
                 .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))));
         Map<String, String> fromSecret = env(rendered.one(Deployment.class)).values().stream()
-                .filter(e -> e.getValueFrom() != null).collect(Collectors.toMap(EnvVar::getName,
+                .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null).collect(Collectors.toMap(EnvVar::getName,
                         e -> e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef()
                                 .getKey()));
         assertThat(fromSecret).isEqualTo(Map.of(
@@ -142,6 +142,24 @@ class ChartValuesTest {
         assertThat(two.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
                 .containsExactly("tmp", "config");
         assertThat(env(two).get("SPRING_DATASOURCE_URL").getValue()).isEqualTo(Variant.DATABASE);
+    }
+
+    @Test
+    void eachPodIsAReplicaNamedByItsPodAndHasTimeForBothShutdownStepsAfterSigterm() {
+        Deployment pods = deployment(values("replicaCount", 2, "database.url", Variant.DATABASE));
+        Map<String, EnvVar> env = env(pods);
+        assertThat(env.get("REDFLAG_CLUSTER_REPLICA_ID").getValueFrom().getFieldRef().getFieldPath())
+                .isEqualTo("metadata.name");
+        String phase = env.get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").getValue();
+        assertThat(phase).isEqualTo("20s");
+        long grace = pods.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertThat(grace).isGreaterThanOrEqualTo(2 * java.time.Duration.parse("PT" + phase).toSeconds() + 5);
+
+        Deployment longer = deployment(values("shutdownPhaseSeconds", 40, "terminationGracePeriodSeconds", 85));
+        assertThat(env(longer).get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").getValue()).isEqualTo("40s");
+        assertThatThrownBy(() -> Chart.template(values("shutdownPhaseSeconds", 40))).hasMessageContaining(
+                "terminationGracePeriodSeconds 45 is shorter than a graceful shutdown may take: set it to at least"
+                        + " 2 × shutdownPhaseSeconds + 5 = 85");
     }
 
     @Test

@@ -34,6 +34,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.redflag.service.cluster.LeaderWork;
+import io.redflag.service.cluster.Leadership;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -292,5 +299,66 @@ class PollingSourceIT {
         DataSource cleanData = Databases.fresh("h2");
         source(crm(), new CrmStore(cleanData), smallPages).sync("task");
         StoreStates.assertSameCrmRecords(cleanData, failingData);
+    }
+
+    /**
+     * Leadership lost in the middle of a first read: the read stops between pages (the pages in hand are stored
+     * with their watermark, no further page is asked of the CRM), and the next leader reads on from the watermark
+     * to a store equal to one read without interruption.
+     */
+    @Test
+    void aReadStopsBetweenPagesWhenLeadershipIsLostAndTheNextLeaderReadsOnToTheSameStore() throws Exception {
+        var smallPages = new SyncSettings(Duration.ofMinutes(5), 200, Duration.ofHours(1), 1);
+        int total = emulator.store().count(emulator.store().schema().find("Task"), true);
+        assertThat(total).as("enough tasks for many pages").isGreaterThan(10 * smallPages.batchSize());
+        DataSource cleanData = Databases.fresh("h2");
+        source(crm(), new CrmStore(cleanData), smallPages).sync("task");
+
+        Leadership leadership = new Leadership("replica-a", clock);
+        leadership.onGranted(null);
+        LeaderWork work = new LeaderWork(leadership, () -> true, () -> leadership.onRevoked(null),
+                Duration.ofSeconds(10));
+        work.start();
+        SyncState state = new SyncState(clock);
+        state.mayGoOn(work::mayGoOn);
+        CountDownLatch inPage = new CountDownLatch(1);
+        CountDownLatch revoked = new CountDownLatch(1);
+        AtomicInteger pages = new AtomicInteger();
+        CrmStore gated = new CrmStore(storeData) {
+            @Override
+            public StoredPage store(IntakePage page, Future<?> previous) {
+                if (pages.incrementAndGet() == 3) { // the third page is in hand when leadership goes
+                    inPage.countDown();
+                    await(revoked);
+                }
+                return super.store(page, previous);
+            }
+        };
+        CompletableFuture<PollingSource.ObjectResult> read = CompletableFuture.supplyAsync(
+                () -> work.run(() -> source(crm(), gated, smallPages, state).sync("task")));
+        await(inPage);
+        leadership.onRevoked(null);
+        long callsAtRevoke = emulator.control().apiUsed();
+        revoked.countDown();
+        PollingSource.ObjectResult stopped = read.get(60, TimeUnit.SECONDS);
+
+        int stored = gated.count("task", true);
+        assertThat(stored).as("whole pages only").isEqualTo(pages.get() * smallPages.batchSize());
+        assertThat(stored).as("stopped early").isLessThan(total).isEqualTo(stopped.read());
+        // The pages read ahead are stored; of the CRM, at most the page already asked for was read after.
+        assertThat(emulator.control().apiUsed() - callsAtRevoke).isLessThanOrEqualTo(1);
+        assertThat(gated.watermark("Task")).isPresent();
+
+        source(crm(), gated, smallPages).sync("task"); // the next leader
+        StoreStates.assertSameCrmRecords(cleanData, storeData);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
