@@ -82,7 +82,7 @@ final class Replica implements AutoCloseable {
     }
 
     Replica awaitStarted() {
-        process.awaitLog(STARTED, Duration.ofSeconds(300));
+        process.awaitLog(STARTED, Duration.ofMinutes(10));
         return this;
     }
 
