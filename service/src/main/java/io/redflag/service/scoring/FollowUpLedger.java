@@ -141,6 +141,22 @@ final class FollowUpLedger implements MeterBinder {
                         u.priority(), u.dueDate(), now}).toList());
     }
 
+    /**
+     * What the weekly cap held back at this scoring of these accounts, in place of what it held back before (the
+     * team page shows it): a follow-up held back once and planned later is no longer held.
+     */
+    void heldBack(List<String> accountIds, List<FollowUp> held, Instant asOf) {
+        for (int from = 0; from < accountIds.size(); from += 500) {
+            List<String> chunk = accountIds.subList(from, Math.min(accountIds.size(), from + 500));
+            jdbc.update("DELETE FROM held_follow_up WHERE account_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
+        Object at = AssessmentStore.time(asOf);
+        jdbc.batchUpdate("INSERT INTO held_follow_up (signal_key, account_id, signal, owner_id, held_at)"
+                + " VALUES (?, ?, ?, ?, ?)", held.stream().map(u -> new Object[] {u.key(), u.accountId(),
+                        u.signal().name(), u.assigneeId(), at}).toList());
+    }
+
     List<NewFollowUpTask> planned(int limit) {
         return jdbc.query("SELECT signal_key, account_id, owner_id, subject, description, priority, due_date"
                 + " FROM follow_up WHERE state = '" + PLANNED + "' ORDER BY planned_at, signal_key FETCH FIRST " + limit

@@ -35,24 +35,42 @@ final class ScorecardLoader {
     }
 
     static ScorecardConfig load(Path file, Mapping mapping) {
+        if (file == null) {
+            return build(null, "classpath:" + SHIPPED, mapping);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new StartupProblems("the scorecard settings", List.of("redflag.scoring.scorecard-file"
+                    + " (REDFLAG_SCORING_SCORECARD_FILE) = " + file + " is not a readable file"), ACTION);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return build(in, file.toString(), mapping);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A scorecard an admin pasted or uploaded (the dashboard's editor), laid over the shipped defaults as a file
+     * is. Problems are thrown as {@link StartupProblems}, each naming its key or line, as a file's are.
+     */
+    static ScorecardConfig parse(String yaml, String source, Mapping mapping) {
+        return build(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source,
+                mapping);
+    }
+
+    /** @param admin the admin's scorecard, or null for the shipped one alone */
+    private static ScorecardConfig build(InputStream admin, String source, Mapping mapping) {
         ObjectNode tree = (ObjectNode) read(shipped(), "classpath:" + SHIPPED);
-        String source = "classpath:" + SHIPPED;
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new StartupProblems("the scorecard settings", List.of("redflag.scoring.scorecard-file"
-                        + " (REDFLAG_SCORING_SCORECARD_FILE) = " + file + " is not a readable file"), ACTION);
+        if (admin != null) {
+            JsonNode laid = read(admin, source);
+            if (!(laid instanceof ObjectNode)) {
+                throw new StartupProblems("the scorecard " + source, List.of("not a YAML mapping of keys"), ACTION);
             }
-            source = file.toString();
-            try (InputStream in = Files.newInputStream(file)) {
-                JsonNode admin = read(in, source);
-                List<String> problems = ScorecardShape.problems(tree, admin);
-                if (!problems.isEmpty()) {
-                    throw new StartupProblems("the scorecard " + source, problems, ACTION);
-                }
-                merge(tree, (ObjectNode) admin);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            List<String> problems = ScorecardShape.problems(tree, laid);
+            if (!problems.isEmpty()) {
+                throw new StartupProblems("the scorecard " + source, problems, ACTION);
             }
+            merge(tree, (ObjectNode) laid);
         }
         overlay(tree, "executiveTitles", mapping.entities().get("contact").lists().get("executiveTitles"));
         overlay(tree, "keyContactTitles", mapping.entities().get("contact").lists().get("keyContactTitles"));

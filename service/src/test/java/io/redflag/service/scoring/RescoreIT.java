@@ -15,7 +15,6 @@ import io.redflag.connector.writeback.FollowUpTasks;
 import io.redflag.connector.writeback.WriteResult;
 import io.redflag.domain.scoring.Assessment;
 import io.redflag.domain.scoring.Level;
-import io.redflag.domain.scoring.Scorecard;
 import io.redflag.service.TestClock;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.Databases;
@@ -96,9 +95,10 @@ class RescoreIT {
                 "default-1", "0".repeat(64), null, null)));
         Outbox outbox = new Outbox(ds, clock);
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
-        ScoringService scoring = new ScoringService(ds, MAPPING, new Scorecard(ScorecardLoader.load(null, MAPPING)),
-                assessments, outbox, ledger, new HeldFollowUps(noCrm(clock), ledger), new DirtyAccounts(ds),
-                new UserDirectory(ds), clock, 0.8, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        ScoringService scoring = new ScoringService(ds, new StoreReader(ds, MAPPING), new ActiveScorecard(ds, MAPPING,
+                ScorecardLoader.load(null, MAPPING), clock), new Snapshots(MAPPING, new UserDirectory(ds), 0.8),
+                assessments, outbox, ledger, new HeldFollowUps(noCrm(clock), ledger), new DirtyAccounts(ds), clock,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(scoring.scoreAll().pendingWrites()).isEqualTo(2);
         Map<String, List<Integer>> morning = scoresAndTrends(ds);
