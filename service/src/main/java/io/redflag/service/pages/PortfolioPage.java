@@ -99,8 +99,6 @@ class PortfolioPage {
         model.addAttribute("q", q);
         model.addAttribute("levels", levels);
         model.addAttribute("revenueAtRisk", atRisk);
-        model.addAttribute("accountsAtRisk", levels.stream().filter(l -> AT_RISK.contains(l.level()))
-                .mapToInt(PortfolioQueries.LevelFigure::accounts).sum());
         model.addAttribute("bands", bands);
         model.addAttribute("movers", queries.movers(scopeOnly, 10));
         model.addAttribute("weekly", weekly);

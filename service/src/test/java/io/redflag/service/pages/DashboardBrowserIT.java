@@ -187,27 +187,30 @@ class DashboardBrowserIT {
         int assessments = count("SELECT COUNT(*) FROM assessment");
         browser.get(base() + "/admin");
         String yaml = browser.findElement(By.id("yaml")).getAttribute("value");
-        assertThat(yaml).contains("version: \"default-1\"").contains("  healthy: 75");
-        // Healthy from a higher score up: the Healthy accounts below it become Watch, nothing else moves.
-        Map<String, Object> healthy = jdbc.queryForMap("SELECT MIN(score) AS low, MAX(score) AS high FROM account_score"
-                + " WHERE level = 'Healthy'");
-        int low = ((Number) healthy.get("low")).intValue();
-        int high = ((Number) healthy.get("high")).intValue();
+        assertThat(yaml).contains("version: \"default-1\"").contains("  watch: 55");
+        // Watch from a higher score up: the Watch accounts below it become At Risk, nothing else moves.
+        Map<String, Object> watch = jdbc.queryForMap("SELECT MIN(score) AS low, MAX(score) AS high FROM account_score"
+                + " WHERE level = 'Watch'");
+        int low = ((Number) watch.get("low")).intValue();
+        int high = ((Number) watch.get("high")).intValue();
         int threshold = high > low ? high : low + 1;
         String candidate = yaml.replace("version: \"default-1\"", "version: \"browser-test-1\"")
-                .replace("  healthy: 75", "  healthy: " + threshold);
+                .replace("  watch: 55", "  watch: " + threshold);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.id("yaml")), candidate);
         browser.findElement(By.id("dry-run")).click();
-        waiting().until(d -> !d.findElements(By.id("dry-run-section")).isEmpty());
+        waiting().until(d -> !d.findElements(By.id("dry-run-section")).isEmpty()
+                || !d.findElements(By.id("scorecard-problems")).isEmpty() || !d.getCurrentUrl().endsWith("/admin"));
+        assertThat(browser.findElements(By.id("dry-run-section"))).as(browser.getCurrentUrl() + ": "
+                + browser.findElement(By.tagName("body")).getText()).isNotEmpty();
         List<String> expected = jdbc.queryForList("SELECT a.name FROM account_score s JOIN account a ON a.id ="
-                + " s.account_id WHERE a.deleted = FALSE AND s.level = 'Healthy' AND s.score < ? ORDER BY a.name",
+                + " s.account_id WHERE a.deleted = FALSE AND s.level = 'Watch' AND s.score < ? ORDER BY a.name",
                 String.class, threshold);
-        assertThat(expected).as("the demo has healthy accounts of different scores").isNotEmpty();
+        assertThat(expected).as("the demo has Watch accounts of different scores").isNotEmpty();
         List<String> changed = texts("#dry-run-changes tbody tr td:first-child a");
         assertThat(changed.stream().sorted().toList()).isEqualTo(expected);
-        assertThat(texts("#dry-run-changes tbody tr td:nth-child(2)")).containsOnly("Healthy");
-        assertThat(texts("#dry-run-changes tbody tr td:nth-child(3)")).containsOnly("Watch");
+        assertThat(texts("#dry-run-changes tbody tr td:nth-child(2)")).containsOnly("Watch");
+        assertThat(texts("#dry-run-changes tbody tr td:nth-child(3)")).containsOnly("At Risk");
         assertThat(count("SELECT COUNT(*) FROM assessment")).as("a dry run writes nothing").isEqualTo(assessments);
         assertThat(count("SELECT COUNT(*) FROM applied_scorecard")).isZero();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(HeadlessChromium.LAPTOP.width, 1700));
@@ -223,7 +226,7 @@ class DashboardBrowserIT {
                 .containsExactly("browser-test-1 by " + admin().username());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForMap("SELECT"
                 + " COUNT(*) AS accounts, SUM(CASE WHEN h.scorecard_version = 'browser-test-1' THEN 1 ELSE 0 END)"
-                + " AS rescored, SUM(CASE WHEN s.level = 'Healthy' AND s.score < " + threshold + " THEN 1 ELSE 0 END)"
+                + " AS rescored, SUM(CASE WHEN s.level = 'Watch' AND s.score < " + threshold + " THEN 1 ELSE 0 END)"
                 + " AS wrong"
                 + " FROM account_score s JOIN assessment h ON h.id = s.assessment_id").values().stream()
                 .map(v -> ((Number) v).intValue()).toList()).isEqualTo(List.of(count("SELECT COUNT(*) FROM"
