@@ -6,6 +6,7 @@ import io.redflag.connector.mapping.MappingReport;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.scoring.ActiveScorecard;
 import io.redflag.service.scoring.DryRun;
+import io.redflag.service.scoring.ScoringProperties;
 import io.redflag.service.startup.StartupProblems;
 import io.redflag.service.store.DirtyAccounts;
 import java.io.IOException;
@@ -42,9 +43,11 @@ class AdminPage {
     private final DryRun dryRun;
     private final DirtyAccounts dirty;
     private final JdbcTemplate jdbc;
+    private final ScoringProperties scoring;
 
     AdminPage(MappingReport report, CrmReads reads, ActiveScorecard scorecards, DryRun dryRun, DirtyAccounts dirty,
-            DataSource dataSource) {
+            DataSource dataSource, ScoringProperties scoring) {
+        this.scoring = scoring;
         this.report = report;
         this.reads = reads;
         this.scorecards = scorecards;
@@ -56,7 +59,7 @@ class AdminPage {
     @GetMapping("/admin")
     String admin(@RequestParam(defaultValue = "account") String entity, @RequestParam(required = false) String id,
             Model model) {
-        editor(model, scorecards.latest().map(ActiveScorecard.Applied::yaml).orElseGet(AdminPage::shipped));
+        editor(model, scorecards.latest().map(ActiveScorecard.Applied::yaml).orElseGet(this::configured));
         sample(model, entity, id);
         return "admin";
     }
@@ -137,7 +140,15 @@ class AdminPage {
         }
     }
 
-    private static String shipped() {
+    /** The scorecard file the service was started with, else the shipped one: where an admin's edit starts. */
+    private String configured() {
+        if (scoring.scorecardFile() != null) {
+            try {
+                return java.nio.file.Files.readString(scoring.scorecardFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try (InputStream in = AdminPage.class.getClassLoader().getResourceAsStream(SHIPPED)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
