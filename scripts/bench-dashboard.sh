@@ -33,7 +33,7 @@ trap 'kill ${emulator:-} ${service:-} 2>/dev/null || true' EXIT
 if [ ! -f "$store/store.mv.db" ]; then
   # The store as scripts/bench-scoring.sh fills it: the org synced, every account scored twice.
   start_emulator
-  java -Xmx1g -cp "$cp" io.redflag.service.bench.InitialSyncBenchmark "http://127.0.0.1:$port" "$jdbc" sa 2>&1 \
+  java -Xmx1g -Dbench.rawRounds=0 -Dbench.syncRounds=1 -cp "$cp" io.redflag.service.bench.InitialSyncBenchmark "http://127.0.0.1:$port" "$jdbc" sa 2>&1 \
     | grep -E "^total"
   java -Xmx1g -cp "$cp" io.redflag.service.scoring.ScoringBenchmark "http://127.0.0.1:$port" "$jdbc" sa 2>&1 \
     | grep -E "^round"
