@@ -107,7 +107,7 @@ public final class Emulator implements AutoCloseable {
         }
         try {
             this.http = new HttpFront(config.port(), soap, tokens, oidc,
-                    new ControlApi(control, store, sessions, outbound, pubSub), control);
+                    new ControlApi(control, store, sessions, outbound, pubSub), control, store);
         } catch (IOException | RuntimeException e) {
             outbound.close();
             if (pubSub != null) {

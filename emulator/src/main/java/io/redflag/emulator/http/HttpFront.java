@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side: routes the token endpoint, the OpenID Connect provider, the Partner SOAP endpoint and the
- * control API, applies the transport faults (latency, 503 and HTML error pages) to Salesforce's
+ * The HTTP side: routes the token endpoint, the OpenID Connect provider, the Partner SOAP endpoint, the
+ * control API and records' pages, applies the transport faults (latency, 503 and HTML error pages) to Salesforce's
  * {@code /services/} paths, and speaks gzip both ways as Salesforce does.
  */
 public final class HttpFront implements AutoCloseable {
@@ -51,9 +51,11 @@ public final class HttpFront implements AutoCloseable {
     private final OidcProvider oidc;
     private final ControlApi controlApi;
     private final OrgControl control;
+    private final RecordPage records;
 
     public HttpFront(int port, PartnerApi soap, TokenEndpoint tokens, OidcProvider oidc, ControlApi controlApi,
-            OrgControl control) throws IOException {
+            OrgControl control, io.redflag.emulator.store.OrgStore store) throws IOException {
+        this.records = new RecordPage(store);
         this.soap = soap;
         this.tokens = tokens;
         this.oidc = oidc;
@@ -115,6 +117,13 @@ public final class HttpFront implements AutoCloseable {
                 }
                 send(ex, r.status(), "text/xml;charset=UTF-8", r.body());
                 return;
+            }
+            if (RecordPage.serves(method, path)) {
+                byte[] record = records.render(path);
+                if (record != null) {
+                    send(ex, 200, "text/html;charset=UTF-8", record);
+                    return;
+                }
             }
             send(ex, 404, "text/html;charset=UTF-8", page("404 Not Found", "The requested resource does not exist: "
                     + path).getBytes(StandardCharsets.UTF_8));

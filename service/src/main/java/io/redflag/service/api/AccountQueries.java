@@ -12,28 +12,28 @@ import org.springframework.stereotype.Component;
 
 /** The read side of the API: plain queries over the store's scoring tables. */
 @Component
-class AccountQueries {
+public class AccountQueries {
     /** @param evidenceCoverage the share (per cent) of signals that had their inputs; null if not measured */
-    record AccountSummary(String id, String name, String ownerId, String tier, String segment, int score,
+    public record AccountSummary(String id, String name, String ownerId, String tier, String segment, int score,
             String level, Integer trend, boolean keyAccount, boolean strategic, Integer evidenceCoverage,
             Instant scoredAt) {
     }
 
-    record Assessment(long id, String accountId, Instant asOf, int score, String level, Integer trend,
+    public record Assessment(long id, String accountId, Instant asOf, int score, String level, Integer trend,
             boolean keyAccount, boolean strategic, String reasons, String findingsJson, String scorecardVersion,
             String inputHash, Integer evidenceCoverage) {
     }
 
-    record HistoryPoint(Instant asOf, int score, String level, Integer trend) {
+    public record HistoryPoint(Instant asOf, int score, String level, Integer trend) {
     }
 
-    record FollowUp(String key, String signal, String severity, String subject, String priority, LocalDate dueDate,
+    public record FollowUp(String key, String signal, String severity, String subject, String priority, LocalDate dueDate,
             String ownerId, String state, String taskId, Instant plannedAt, Instant createdAt, String error) {
     }
 
     private final JdbcTemplate jdbc;
 
-    AccountQueries(DataSource dataSource) {
+    public AccountQueries(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -62,7 +62,7 @@ class AccountQueries {
                 args.toArray());
     }
 
-    Optional<Assessment> latest(String accountId) {
+    public Optional<Assessment> latest(String accountId) {
         return jdbc.query("SELECT a.id, a.account_id, a.as_of, a.score, a.level, a.trend, a.key_account, a.strategic,"
                 + " a.reasons, a.findings, a.scorecard_version, a.input_hash, a.evidence_coverage FROM assessment a"
                 + " JOIN account_score s ON s.assessment_id = a.id WHERE s.account_id = ?", (rs, i) -> new Assessment(
@@ -72,13 +72,13 @@ class AccountQueries {
                 .findFirst();
     }
 
-    List<HistoryPoint> history(String accountId) {
+    public List<HistoryPoint> history(String accountId) {
         return jdbc.query("SELECT as_of, score, level, trend FROM assessment WHERE account_id = ? ORDER BY as_of",
                 (rs, i) -> new HistoryPoint(instant(rs.getObject(1, OffsetDateTime.class)), rs.getInt(2),
                         rs.getString(3), integer(rs, 4)), accountId);
     }
 
-    List<FollowUp> followUps(String accountId) {
+    public List<FollowUp> followUps(String accountId) {
         return jdbc.query("SELECT signal_key, signal, severity, subject, priority, due_date, owner_id, state, task_id,"
                 + " planned_at, created_at, error_message FROM follow_up WHERE account_id = ? ORDER BY planned_at,"
                 + " signal_key", (rs, i) -> new FollowUp(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -87,7 +87,7 @@ class AccountQueries {
                         instant(rs.getObject(11, OffsetDateTime.class)), rs.getString(12)), accountId);
     }
 
-    boolean accountExists(String accountId) {
+    public boolean accountExists(String accountId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE id = ?", Integer.class, accountId);
         return n != null && n > 0;
     }

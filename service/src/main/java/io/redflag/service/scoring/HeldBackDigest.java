@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * manager listing them, under the key {@code HELD_BACK_DIGEST:assigneeId:weekStart}. It goes through the
  * follow-up ledger like any task (created once, found again by its key after a crash or a lost answer); a key
  * the ledger does not know is first looked up in the CRM, so a fresh store makes no second digest. A digest does
- * not count towards anyone's weekly cap. Assignees without an active manager get none (logged).
+ * not count towards anyone's weekly cap; the cap it names is the one in force. Assignees without an active manager get none (logged).
  */
 final class HeldBackDigest {
     private static final Logger log = LoggerFactory.getLogger(HeldBackDigest.class);
@@ -38,11 +39,11 @@ final class HeldBackDigest {
     private final FollowUpLedger ledger;
     private final FollowUpTasks crm;
     private final UserDirectory users;
-    private final int perWeek;
+    private final IntSupplier perWeek;
     /** Assignees already logged as having no manager to tell, so a run does not log them again. */
     private final Set<String> noManager = new HashSet<>();
 
-    HeldBackDigest(HeldBack heldBack, FollowUpLedger ledger, FollowUpTasks crm, UserDirectory users, int perWeek) {
+    HeldBackDigest(HeldBack heldBack, FollowUpLedger ledger, FollowUpTasks crm, UserDirectory users, IntSupplier perWeek) {
         this.heldBack = heldBack;
         this.ledger = ledger;
         this.crm = crm;
@@ -108,7 +109,7 @@ final class HeldBackDigest {
             List<HeldBack.Held> held, LocalDate weekStart, LocalDate today) {
         String subject = "Weekly digest: " + held.size() + " follow-up" + (held.size() == 1 ? "" : "s") + " for "
                 + assigneeName + " held back by the weekly cap";
-        StringBuilder text = new StringBuilder("The cap of " + perWeek + " automatic low and medium follow-ups per"
+        StringBuilder text = new StringBuilder("The cap of " + perWeek.getAsInt() + " automatic low and medium follow-ups per"
                 + " person a week held these back for " + assigneeName + "; they were waiting when the week of "
                 + weekStart + " began. Consider reassigning accounts, agreeing which ones come first, or raising"
                 + " the cap (followUps.perOwnerPerWeek in the scorecard).\n");

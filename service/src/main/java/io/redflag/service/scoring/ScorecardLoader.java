@@ -37,8 +37,19 @@ public final class ScorecardLoader {
     }
 
     public static ScorecardConfig load(Path file, Mapping mapping) {
-        ObjectNode tree = tree(file);
-        String source = source(file);
+        return build(tree(file), source(file), mapping);
+    }
+
+    /**
+     * A scorecard an admin pasted or uploaded (the dashboard's editor), laid over the shipped defaults as a file
+     * is. Problems are thrown as {@link StartupProblems}, each naming its key or line, as a file's are.
+     */
+    static ScorecardConfig parse(String yaml, String source, Mapping mapping) {
+        return build(tree(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                source), source, mapping);
+    }
+
+    private static ScorecardConfig build(ObjectNode tree, String source, Mapping mapping) {
         tree.remove(OUTCOMES); // the backtest's: see outcomes()
         overlay(tree, "executiveTitles", mapping.entities().get("contact").lists().get("executiveTitles"));
         overlay(tree, "keyContactTitles", mapping.entities().get("contact").lists().get("keyContactTitles"));
@@ -72,27 +83,34 @@ public final class ScorecardLoader {
         return file == null ? "classpath:" + SHIPPED : file.toString();
     }
 
-    /** The shipped scorecard with the admin's file laid over it, checked against its shape. */
+    /** The shipped scorecard with the admin's file (null: none) laid over it, checked against its shape. */
     private static ObjectNode tree(Path file) {
-        ObjectNode tree = (ObjectNode) read(shipped(), "classpath:" + SHIPPED);
-        String source = "classpath:" + SHIPPED;
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new StartupProblems("the scorecard settings", List.of("redflag.scoring.scorecard-file"
-                        + " (REDFLAG_SCORING_SCORECARD_FILE) = " + file + " is not a readable file"), ACTION);
-            }
-            source = file.toString();
-            try (InputStream in = Files.newInputStream(file)) {
-                JsonNode admin = read(in, source);
-                List<String> problems = ScorecardShape.problems(tree, admin);
-                if (!problems.isEmpty()) {
-                    throw new StartupProblems("the scorecard " + source, problems, ACTION);
-                }
-                merge(tree, (ObjectNode) admin);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (file == null) {
+            return (ObjectNode) read(shipped(), "classpath:" + SHIPPED);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new StartupProblems("the scorecard settings", List.of("redflag.scoring.scorecard-file"
+                    + " (REDFLAG_SCORING_SCORECARD_FILE) = " + file + " is not a readable file"), ACTION);
+        }
+        try {
+            return tree(Files.newInputStream(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shipped scorecard with an admin's scorecard laid over it, checked against its shape. */
+    private static ObjectNode tree(InputStream admin, String source) {
+        ObjectNode tree = (ObjectNode) read(shipped(), "classpath:" + SHIPPED);
+        JsonNode laid = read(admin, source);
+        if (!(laid instanceof ObjectNode)) {
+            throw new StartupProblems("the scorecard " + source, List.of("not a YAML mapping of keys"), ACTION);
+        }
+        List<String> problems = ScorecardShape.problems(tree, laid);
+        if (!problems.isEmpty()) {
+            throw new StartupProblems("the scorecard " + source, problems, ACTION);
+        }
+        merge(tree, (ObjectNode) laid);
         return tree;
     }
 

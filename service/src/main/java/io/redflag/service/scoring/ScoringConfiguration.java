@@ -8,7 +8,6 @@ import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.FollowUpTasks;
 import io.redflag.connector.writeback.WrittenFields;
-import io.redflag.domain.scoring.Scorecard;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.UserDirectory;
@@ -33,9 +32,20 @@ class ScoringConfiguration {
         return ScorecardLoader.load(properties.scorecardFile(), mapping);
     }
 
+    /** The scorecard in force: the one an admin applied from the dashboard, else the configured one. */
     @Bean
-    Scorecard scorecard(ScorecardConfig config) {
-        return new Scorecard(config);
+    ActiveScorecard activeScorecard(DataSource dataSource, Mapping mapping, ScorecardConfig configured, Clock clock) {
+        return new ActiveScorecard(dataSource, mapping, configured, clock);
+    }
+
+    @Bean
+    StoreReader storeReader(DataSource dataSource, Mapping mapping) {
+        return new StoreReader(dataSource, mapping);
+    }
+
+    @Bean
+    Snapshots snapshots(Mapping mapping, UserDirectory users, ScoringProperties properties) {
+        return new Snapshots(mapping, users, properties.paretoShare());
     }
 
     @Bean
@@ -69,19 +79,26 @@ class ScoringConfiguration {
         return new HeldBack(dataSource);
     }
 
+    /** The cap the digest names is the one in force now (an admin may apply another scorecard). */
     @Bean
     HeldBackDigest heldBackDigest(HeldBack heldBack, FollowUpLedger ledger, FollowUpTasks tasks, UserDirectory users,
-            ScorecardConfig config) {
-        return new HeldBackDigest(heldBack, ledger, tasks, users, config.followUps().perOwnerPerWeek());
+            ActiveScorecard scorecards) {
+        return new HeldBackDigest(heldBack, ledger, tasks, users,
+                () -> scorecards.current().config().followUps().perOwnerPerWeek());
     }
 
     @Bean
-    ScoringService scoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard,
-            AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held, HeldBack heldBack,
-            HeldBackDigest digests, DirtyAccounts dirty, UserDirectory users, Clock clock, ScoringProperties properties,
-            MeterRegistry meters) {
-        return new ScoringService(dataSource, mapping, scorecard, assessments, outbox, ledger, held, heldBack, digests,
-                dirty, users, clock, properties.paretoShare(), meters);
+    ScoringService scoringService(DataSource dataSource, StoreReader reader, ActiveScorecard scorecards,
+            Snapshots snapshots, AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held,
+            HeldBack heldBack, HeldBackDigest digests, DirtyAccounts dirty, Clock clock, MeterRegistry meters) {
+        return new ScoringService(dataSource, reader, scorecards, snapshots, assessments, outbox, ledger, held,
+                heldBack, digests, dirty, clock, meters);
+    }
+
+    @Bean
+    DryRun dryRun(DataSource dataSource, StoreReader reader, ActiveScorecard scorecards, Snapshots snapshots,
+            FollowUpLedger ledger, Clock clock) {
+        return new DryRun(dataSource, reader, scorecards, snapshots, ledger, clock);
     }
 
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */

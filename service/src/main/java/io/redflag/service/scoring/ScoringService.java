@@ -3,7 +3,6 @@ package io.redflag.service.scoring;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.resilience.ApiBudgetExhaustedException;
 import io.redflag.connector.resilience.CrmException;
 import io.redflag.domain.model.CrmUser;
@@ -11,10 +10,8 @@ import io.redflag.domain.scoring.AccountSnapshot;
 import io.redflag.domain.scoring.Assessment;
 import io.redflag.domain.scoring.FollowUp;
 import io.redflag.domain.scoring.FollowUpPlanner;
-import io.redflag.domain.scoring.KeyAccounts;
 import io.redflag.domain.scoring.Scorecard;
 import io.redflag.service.store.DirtyAccounts;
-import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,8 +56,8 @@ public final class ScoringService {
 
     private final DataSource dataSource;
     private final StoreReader reader;
-    private final Scorecard scorecard;
-    private final FollowUpPlanner planner;
+    private final ActiveScorecard scorecards;
+    private final Snapshots snapshots;
     private final AssessmentStore assessments;
     private final Outbox outbox;
     private final FollowUpLedger ledger;
@@ -69,29 +65,27 @@ public final class ScoringService {
     private final HeldBack heldBackNow;
     private final HeldBackDigest digests;
     private final DirtyAccounts dirty;
-    private final UserDirectory users;
     private final Clock clock;
-    private final Portfolio.Settings portfolioSettings;
-    private final List<String> strategicSegments;
     private final MeterRegistry meters;
     private final Timer everyAccountRuns;
     private final Timer changedAccountRuns;
     private final Counter heldBack;
     private Portfolio portfolio;
     private Instant portfolioAt;
+    private Portfolio.Settings portfolioSettings;
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "redflag-scoring-reader");
         t.setDaemon(true);
         return t;
     });
 
-    ScoringService(DataSource dataSource, Mapping mapping, Scorecard scorecard, AssessmentStore assessments,
-            Outbox outbox, FollowUpLedger ledger, HeldFollowUps held, HeldBack heldBackNow, HeldBackDigest digests,
-            DirtyAccounts dirty, UserDirectory users, Clock clock, double paretoShare, MeterRegistry meters) {
+    ScoringService(DataSource dataSource, StoreReader reader, ActiveScorecard scorecards, Snapshots snapshots,
+            AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held,
+            HeldBack heldBackNow, HeldBackDigest digests, DirtyAccounts dirty, Clock clock, MeterRegistry meters) {
         this.dataSource = dataSource;
-        this.reader = new StoreReader(dataSource, mapping);
-        this.scorecard = scorecard;
-        this.planner = new FollowUpPlanner(scorecard.config());
+        this.reader = reader;
+        this.scorecards = scorecards;
+        this.snapshots = snapshots;
         this.assessments = assessments;
         this.outbox = outbox;
         this.ledger = ledger;
@@ -99,14 +93,7 @@ public final class ScoringService {
         this.heldBackNow = heldBackNow;
         this.digests = digests;
         this.dirty = dirty;
-        this.users = users;
         this.clock = clock;
-        var lists = mapping.entities().get("account").lists();
-        this.portfolioSettings = new Portfolio.Settings(paretoShare, lists.getOrDefault("keyTiers", List.of()),
-                scorecard.config().rules().activityBaselineDays(), mapping.entities().get("task").lists()
-                        .getOrDefault("inboundSubjectPrefixes", List.of()).stream()
-                        .map(p -> p.toLowerCase(Locale.ROOT)).toList());
-        this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
         this.meters = meters;
         this.everyAccountRuns = runTimer(meters, "every");
         this.changedAccountRuns = runTimer(meters, "changed");
@@ -162,39 +149,20 @@ public final class ScoringService {
         }
     }
 
-    /** How the users who logged this account's emails log replies (only they matter to its snapshot). */
-    private static Map<String, AccountSnapshot.ReplyLogging> replyLogging(StoredAccount one, Portfolio portfolio) {
-        Map<String, AccountSnapshot.ReplyLogging> out = new HashMap<>();
-        for (var i : one.interactions()) {
-            var r = i.ownerId() == null ? null : portfolio.replies.get(i.ownerId());
-            if (r != null && i.kind() == io.redflag.domain.model.Interaction.Kind.EMAIL) {
-                out.put(i.ownerId(), r);
-            }
-        }
-        return out;
-    }
-
-    /** AccountHistory keeps owners as user ids: a rep reads names. */
-    private String userName(String value) {
-        if (value == null || !value.startsWith("005") || value.length() != 18) {
-            return value;
-        }
-        return users.user(value).map(CrmUser::name).orElse(value);
-    }
-
     /**
      * The portfolio for a run. Reading it aggregates the whole book (every account's won revenue, every owner's
      * logged activity: seconds on a large org), so a run over a few changed accounts reuses the one read within
      * {@link #PORTFOLIO_KEPT} on the same day; a run over every account reads it again. When a new read moves
      * accounts in or out of the key set, those accounts are queued: scored again in the next run.
      */
-    private Portfolio portfolio(Instant asOf, boolean everyAccount) {
-        boolean reuse = portfolio != null && !everyAccount && portfolioAt.isAfter(asOf.minus(PORTFOLIO_KEPT))
+    private Portfolio portfolio(Instant asOf, boolean everyAccount, Portfolio.Settings settings) {
+        boolean reuse = portfolio != null && !everyAccount && settings.equals(portfolioSettings)
+                && portfolioAt.isAfter(asOf.minus(PORTFOLIO_KEPT))
                 && LocalDate.ofInstant(portfolioAt, ZoneOffset.UTC).equals(LocalDate.ofInstant(asOf, ZoneOffset.UTC));
         if (reuse) {
             return portfolio;
         }
-        Portfolio read = Portfolio.read(dataSource, asOf, portfolioSettings);
+        Portfolio read = Portfolio.read(dataSource, asOf, settings);
         if (portfolio != null && !everyAccount) {
             Set<String> moved = new HashSet<>(read.keyAccounts);
             moved.addAll(portfolio.keyAccounts);
@@ -203,6 +171,7 @@ public final class ScoringService {
         }
         portfolio = read;
         portfolioAt = asOf;
+        portfolioSettings = settings;
         return read;
     }
 
@@ -215,7 +184,10 @@ public final class ScoringService {
         Timer.Sample sample = Timer.start(meters);
         Instant started = clock.instant();
         Instant asOf = started;
-        Portfolio portfolio = portfolio(asOf, everyAccount);
+        // One scorecard for the whole run, even when an admin applies another meanwhile (it queues every account).
+        Scorecard scorecard = scorecards.current();
+        FollowUpPlanner planner = new FollowUpPlanner(scorecard.config());
+        Portfolio portfolio = portfolio(asOf, everyAccount, snapshots.portfolioSettings(scorecard.config()));
         LocalDate trendDay = Scorecard.trendDay(asOf);
         int pending = 0;
         int planned = 0;
@@ -250,15 +222,8 @@ public final class ScoringService {
             Map<String, Integer> earlier = assessments.scoresOn(batch, trendDay);
             for (StoredAccount one : stored) {
                 var account = one.account();
-                CrmUser owner = users.user(account.ownerId()).orElse(null);
-                AccountSnapshot snapshot = new AccountSnapshot(account, owner, one.contacts(),
-                        one.interactions(), one.opportunities(), one.cases(), one.history().stream()
-                                .map(h -> new AccountSnapshot.AccountChange(h.id(), h.field(), userName(h.oldValue()),
-                                        userName(h.newValue()), h.at())).toList(),
-                        portfolio.keyAccounts.contains(account.id()),
-                        KeyAccounts.strategic(account.tier(), account.segment(), strategicSegments),
-                        portfolio.logging.get(account.ownerId()), one.formerContacts(), one.contactChanges(),
-                        replyLogging(one, portfolio));
+                CrmUser owner = snapshots.owner(one);
+                AccountSnapshot snapshot = snapshots.of(one, owner, portfolio);
                 Assessment a = scorecard.assess(snapshot, asOf);
                 Integer before = earlier.get(account.id());
                 if (before == null) {
@@ -269,8 +234,9 @@ public final class ScoringService {
                 names.put(account.id(), account.name());
                 if (owner != null) {
                     owners.put(account.id(), owner);
-                    if (!owner.active() && owner.managerId() != null) {
-                        users.user(owner.managerId()).ifPresent(m -> managers.put(m.id(), m));
+                    CrmUser manager = snapshots.managerOfInactive(owner);
+                    if (manager != null) {
+                        managers.put(manager.id(), manager);
                     }
                 }
             }

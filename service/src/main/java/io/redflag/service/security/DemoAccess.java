@@ -38,7 +38,7 @@ class DemoAccess {
         ApiTokens.Created token = tokens.create(TOKEN_NAME, Role.ADMIN, CREATED_BY);
         String base = "http://127.0.0.1:" + event.getWebServer().getPort();
         StringBuilder text = new StringBuilder("\n\n  Redflag demo: how to get in\n");
-        text.append("  Browser: open ").append(base).append("/api/accounts and log in at the demo org as\n");
+        text.append("  Browser: open ").append(base).append(" (the dashboard) and log in at the demo org as\n");
         for (DemoLogin login : demo.emulator().demoLogins()) {
             text.append("    ").append(login.username()).append("  password ").append(login.password())
                     .append(login.admin() ? "  (admin)\n" : "  (viewer)\n");

@@ -68,7 +68,7 @@ class WebSecurityConfiguration {
         requestCache.setRequestMatcher(pages);
         http.authorizeHttpRequests(AccessRules::apply)
                 .oauth2Login(login -> login.loginPage(AccessRules.LOGIN).userInfoEndpoint(u -> u.oidcUserService(users))
-                        .defaultSuccessUrl("/api/me").failureHandler(problems))
+                        .defaultSuccessUrl("/").failureHandler(problems))
                 .oauth2ResourceServer(resource -> resource.authenticationManagerResolver(bearer)
                         .authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

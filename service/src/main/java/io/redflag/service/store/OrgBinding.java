@@ -18,16 +18,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * Binds the store to one org (table {@code store_org}). Checked at start-up, before anything reads or writes
  * the store: a store of another org (a refreshed sandbox, a second demo) stops the service naming both ids, or,
  * when asked to, is cleared and synced in full. What is cleared is every table that describes the org; what
- * is kept describes the service (its migrations, its API tokens).
+ * is kept describes the service (its migrations, its API tokens, the scorecard an admin applied).
  */
 public final class OrgBinding {
     private static final Logger log = LoggerFactory.getLogger(OrgBinding.class);
     /**
      * Tables kept by a reset: they belong to the service, not to the org (its migrations, its API tokens, the
-     * replicas' leader lock, an operator's pause).
+     * replicas' leader lock, an operator's pause, the scorecards an admin applied).
      */
     static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token", "int_lock",
-            "sync_control");
+            "sync_control", "applied_scorecard");
     /** The org's own: its positions, queues, assessments, outbox and follow-ups; the record tables come on top. */
     static final List<String> ORG_STATE = List.of("sync_watermark", "dirty_account", "assessment", "account_score",
             "account_outbox", "follow_up", "held_follow_up", "contact_change", "intake_notification",

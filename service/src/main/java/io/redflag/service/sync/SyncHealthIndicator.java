@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * sync or a CRM outage is no reason to restart the pod).
  */
 @Component("sync")
-class SyncHealthIndicator implements HealthIndicator {
+public class SyncHealthIndicator implements HealthIndicator {
     static final Status PAUSED = new Status("PAUSED", "paused by an operator");
     static final Status DEGRADED = new Status("DEGRADED", "the last poll failed or the API budget pauses reads");
 

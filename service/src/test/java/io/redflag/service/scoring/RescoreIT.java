@@ -15,7 +15,6 @@ import io.redflag.connector.writeback.FollowUpTasks;
 import io.redflag.connector.writeback.WriteResult;
 import io.redflag.domain.scoring.Assessment;
 import io.redflag.domain.scoring.Level;
-import io.redflag.domain.scoring.Scorecard;
 import io.redflag.service.TestClock;
 import io.redflag.service.store.CrmStore;
 import io.redflag.service.store.Databases;
@@ -98,9 +97,10 @@ class RescoreIT {
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
         HeldBack heldBack = new HeldBack(ds);
         UserDirectory users = new UserDirectory(ds);
-        ScoringService scoring = new ScoringService(ds, MAPPING, new Scorecard(ScorecardLoader.load(null, MAPPING)),
+        ScoringService scoring = new ScoringService(ds, new StoreReader(ds, MAPPING), new ActiveScorecard(ds, MAPPING,
+                ScorecardLoader.load(null, MAPPING), clock), new Snapshots(MAPPING, users, 0.8),
                 assessments, outbox, ledger, new HeldFollowUps(noCrm(clock), ledger), heldBack,
-                new HeldBackDigest(heldBack, ledger, noCrm(clock), users, 10), new DirtyAccounts(ds), users, clock, 0.8,
+                new HeldBackDigest(heldBack, ledger, noCrm(clock), users, () -> 10), new DirtyAccounts(ds), clock,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
         assertThat(scoring.scoreAll().pendingWrites()).isEqualTo(2);

@@ -10,7 +10,6 @@ import io.redflag.connector.session.SalesforceCredentials;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.FollowUpTasks;
-import io.redflag.domain.scoring.Scorecard;
 import io.redflag.service.EmulatorHttp;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.UserDirectory;
@@ -41,17 +40,17 @@ public final class ScoringBenchmark {
         SalesforceSession session = new SalesforceSession(SalesforceCredentials.clientCredentials(URI.create(args[0]),
                 "redflag-demo-client", "redflag-demo-secret"), clock);
         Mapping mapping = MappingLoader.load(Path.of("mappings/salesforce.yaml"));
-        Scorecard scorecard = new Scorecard(ScorecardLoader.load(null, mapping));
         Outbox outbox = new Outbox(ds, clock);
         FollowUpLedger ledger = new FollowUpLedger(ds, clock);
         ResilientCrm crm = new ResilientCrm(session, ResilienceSettings.defaults(), ApiBudget.of(session));
         FollowUpTasks followUps = new FollowUpTasks(crm, session::userId);
         HeldBack heldBack = new HeldBack(ds);
         UserDirectory users = new UserDirectory(ds);
-        ScoringService scoring = new ScoringService(ds, mapping, scorecard, new AssessmentStore(ds,
-                JsonMapper.builder().findAndAddModules().build()), outbox, ledger, new HeldFollowUps(followUps, ledger),
-                heldBack, new HeldBackDigest(heldBack, ledger, followUps, users, 10), new DirtyAccounts(ds), users, clock,
-                0.8, new SimpleMeterRegistry());
+        ScoringService scoring = new ScoringService(ds, new StoreReader(ds, mapping), new ActiveScorecard(ds, mapping,
+                ScorecardLoader.load(null, mapping), clock), new Snapshots(mapping, users, 0.8),
+                new AssessmentStore(ds, JsonMapper.builder().findAndAddModules().build()), outbox, ledger,
+                new HeldFollowUps(followUps, ledger), heldBack, new HeldBackDigest(heldBack, ledger, followUps, users,
+                        () -> 10), new DirtyAccounts(ds), clock, new SimpleMeterRegistry());
         WriteBack writeBack = new WriteBack(new CrmWriter(crm, followUps, 5, Duration.ofMillis(200)), outbox, ledger,
                 new SimpleMeterRegistry());
         EmulatorHttp org = null;

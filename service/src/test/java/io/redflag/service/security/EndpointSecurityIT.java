@@ -77,8 +77,8 @@ class EndpointSecurityIT {
     }
 
     private static boolean adminAction(String method, String path) {
-        return path.startsWith("/api/admin/") || path.equals("/api/admin")
-                || path.startsWith("/actuator") && !method.equals("GET");
+        return path.startsWith("/api/admin/") || path.equals("/api/admin") || path.startsWith("/admin/")
+                || path.equals("/admin") || path.startsWith("/actuator") && !method.equals("GET");
     }
 
     private HttpResponse<String> call(String endpoint, String authorization) throws Exception {

@@ -50,7 +50,7 @@ class OidcLoginIT {
         DemoLogin admin = login(true);
         HttpResponse<String> callback = browser.logIn(admin.username(), admin.password());
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
-        assertThat(callback.headers().firstValue("Location")).contains("http://127.0.0.1:" + port + "/api/me");
+        assertThat(callback.headers().firstValue("Location")).hasValue("http://127.0.0.1:" + port + "/");
         String cookie = callback.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow();
         // Not Secure: the demo runs over plain http (WebSecurityConfiguration says why).

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Dashboard benchmark: the scorecard dry run over every account of a generated org, then the portfolio page of
+# the service on that store: its server time and its full load in headless Chromium. The store is filled as
+# scripts/bench-scoring.sh fills it (generated org, synced, scored twice) when BENCH_STORE holds none yet.
+# Figures go to docs/benchmarks.md by hand.
+#   scripts/bench-dashboard.sh [accounts]      (BENCH_PORT, BENCH_STORE as for bench-scoring.sh; BENCH_HTTP_PORT)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+accounts=${1:-20000}
+store=${BENCH_STORE:-/tmp/redflag-bench-scoring}
+jdbc=jdbc:h2:file:$store/store
+port=${BENCH_PORT:-18789}
+http_port=${BENCH_HTTP_PORT:-18080}
+
+# One reactor build, nothing installed into ~/.m2: the service's classpath names the modules' own classes.
+./mvnw -B -q -pl domain,pubsub-api,emulator,connector,service package -DskipTests
+./mvnw -B -q -pl domain,pubsub-api,emulator,connector,service test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
+cp="service/target/test-classes:service/target/classes:$(cat service/target/test-classpath.txt)"
+
+start_emulator() {
+  log=$(mktemp)
+  java -Xmx4g -jar emulator/target/redflag-emulator-standalone.jar --port "$port" \
+    --generate "accounts=$accounts,seed=1" --metadata plugin/force-app --api-limit 10000000 >"$log" 2>&1 &
+  emulator=$!
+  until grep -q "listening on" "$log"; do
+    kill -0 $emulator 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 1
+  done
+}
+trap 'kill ${emulator:-} ${service:-} 2>/dev/null || true' EXIT
+
+if [ ! -f "$store/store.mv.db" ]; then
+  # The store as scripts/bench-scoring.sh fills it: the org synced, every account scored twice.
+  start_emulator
+  java -Xmx1g -Dbench.rawRounds=0 -Dbench.syncRounds=1 -cp "$cp" io.redflag.service.bench.InitialSyncBenchmark "http://127.0.0.1:$port" "$jdbc" sa 2>&1 \
+    | grep -E "^total"
+  java -Xmx1g -cp "$cp" io.redflag.service.scoring.ScoringBenchmark "http://127.0.0.1:$port" "$jdbc" sa 2>&1 \
+    | grep -E "^round"
+  kill $emulator
+  wait $emulator 2>/dev/null || true
+fi
+
+echo "scorecard dry run:"
+java -Xmx1g -cp "$cp" io.redflag.service.scoring.DryRunBenchmark "$jdbc" sa 2>&1 | grep -vE "INFO|DEBUG"
+
+svc_log=$(mktemp)
+start_emulator
+token=rf_$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+SALESFORCE_LOGIN_URL=http://127.0.0.1:$port SALESFORCE_CLIENT_ID=redflag-demo-client \
+  SALESFORCE_CLIENT_SECRET=redflag-demo-secret SPRING_DATASOURCE_URL="$jdbc" SPRING_DATASOURCE_USERNAME=sa \
+  REDFLAG_SECURITY_BOOTSTRAP_TOKEN=$token \
+  java -Xmx1g -jar service/target/redflag-service.jar --server.port="$http_port" --redflag.sync.auto-startup=false \
+  --redflag.scoring.write-back=false >"$svc_log" 2>&1 &
+service=$!
+until curl -s -o /dev/null "http://127.0.0.1:$http_port/actuator/health"; do
+  kill -0 $service 2>/dev/null || { cat "$svc_log"; exit 1; }
+  sleep 1
+done
+echo "portfolio page:"
+java -cp "$cp" io.redflag.service.pages.PortfolioPageBenchmark "http://127.0.0.1:$http_port" "$token" 2>&1 \
+  | grep -vE "INFO|DEBUG|WARN"
