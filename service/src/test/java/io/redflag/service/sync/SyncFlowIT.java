@@ -139,9 +139,12 @@ class SyncFlowIT {
         assertThat(store.row("account", account).get("riskLevel")).isEqualTo("At Risk");
         assertThat(announced).as("an echo of Redflag's own fields").doesNotContain(account);
 
+        announced.clear();
         update(account, "Name", "Renamed by a rep");
-        await().atMost(PATIENCE).until(() -> announced.contains(account));
-        assertThat(store.row("account", account).get("name")).isEqualTo("Renamed by a rep");
+        // Announced and stored, awaited together: in one CI run the account was announced while its row still held
+        // the earlier test's name (cause not pinned down; see the issue 12 note).
+        await().atMost(PATIENCE).until(() -> announced.contains(account)
+                && "Renamed by a rep".equals(store.row("account", account).get("name")));
     }
 
     @Test
