@@ -154,6 +154,21 @@ class ChangeStreamIT {
     }
 
     @Test
+    void aFirstSubscriptionFromTheTipCatchesUpByAPollOnWhatChangedSinceTheLastRead() {
+        SRecord contact = records("Contact").get(7);
+        cdc.stop();
+        h.store.forgetReplayId(CdcHarness.TOPIC);
+        // Between the last read and the first subscription (start-up with no replay id stored): no event carries it.
+        org.update(contact.id(), Map.of("Title", "Changed before the first subscription"), Set.of(), someoneElse);
+        restart();
+        h.caughtUp();
+        assertThat(h.reconciled).containsExactly(cdc.coveredEntities());
+        assertThat(h.store.row("contact", contact.id()).get("title"))
+                .isEqualTo("Changed before the first subscription");
+        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+    }
+
+    @Test
     void aGapEventIsHealedByReadingTheNamedRecordsById() {
         List<String> lost = records("Contact").subList(4, 6).stream().map(SRecord::id).toList();
         // The store misses these records, as if their changes had never come.

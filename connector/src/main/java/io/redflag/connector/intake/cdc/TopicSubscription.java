@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One channel's Subscribe stream, on a thread of its own: resumes just after the stored replay id (or from the
- * tip when none is stored), asks for {@code batchSize} events, stores each batch before asking for as many more,
- * and reconnects after a failure: at once after re-authenticating (UNAUTHENTICATED), from the tip with the
- * channel's objects reconciled when the replay id is refused (outside retention), else after a backoff that
+ * tip when none is stored, with the channel's objects reconciled by a poll), asks for {@code batchSize} events, stores each batch before asking for as many more,
+ * and reconnects after a failure: at once after re-authenticating (UNAUTHENTICATED), from the tip when the
+ * replay id is refused (outside retention), else after a backoff that
  * doubles with jitter (Resilience4j's interval function). Stops at a safe point: between batches.
  */
 final class TopicSubscription {
@@ -153,8 +153,7 @@ final class TopicSubscription {
                 } else if (code != null && code.contains("replayid")) {
                     log.warn("Change stream {}: the stored replay id is outside retention or refused ({}); resuming"
                             + " from the tip and reconciling {} by a poll", topic, code, entities);
-                    replay.forgetReplayId(topic);
-                    listener.reconcile(entities);
+                    replay.forgetReplayId(topic); // the tip subscription asks for the poll
                     continue;
                 } else {
                     failures++;
@@ -243,6 +242,12 @@ final class TopicSubscription {
             up = true;
             lastError = null;
             listener.covering(entities, true);
+            if (from.isEmpty()) {
+                // From the tip, what changed after the objects were last read comes by no event (first start,
+                // a replay id refused): one poll of them from their cursors, asked for now that the request
+                // is sent, catches up on it. Later changes come by the stream.
+                listener.reconcile(entities);
+            }
             log.info("Change stream {}: subscribed from {}", topic,
                     from.map(id -> "replay id " + HexFormat.of().formatHex(id)).orElse("the tip"));
             while (running) {
