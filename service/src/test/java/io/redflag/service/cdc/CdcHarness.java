@@ -218,7 +218,7 @@ final class CdcHarness implements AutoCloseable {
                 } else {
                     List<String> columns = new ArrayList<>();
                     want.forEach((k, v) -> {
-                        boolean stampOnly = k.equals("MODIFIED_AT") && unmappedOnly.contains(want.get("ID"));
+                        boolean stampOnly = k.equalsIgnoreCase("modified_at") && unmappedOnly.contains(want.get("ID"));
                         if (!stampOnly && !java.util.Objects.equals(v, got.get(k))) {
                             columns.add(k + " stored " + got.get(k) + ", org " + v);
                         }

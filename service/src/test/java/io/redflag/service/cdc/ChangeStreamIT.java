@@ -16,33 +16,46 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The change stream against the emulated org's Pub/Sub API into a real store (one org and store for the class:
- * starting the demo org and reading it in full takes a while). Each test begins with the stream running and
- * caught up, and most end comparing the store with a full read of the org made afterwards: every row, every
- * field.
+ * The change stream against the emulated org's Pub/Sub API into a real store, H2 and PostgreSQL (one org and
+ * store per database: starting the demo org and reading it in full takes a while). Each test begins with the
+ * stream running and caught up, and most end comparing the store with a full read of the org made afterwards:
+ * every row, every field.
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2", "postgresql"})
 class ChangeStreamIT {
     private static CdcHarness h;
     private static OrgStore org;
     private static WriteContext someoneElse;
     private static ChangeDataCapture cdc;
+    @Parameter
+    String database;
 
-    @BeforeAll
-    static void start() throws Exception {
-        h = new CdcHarness("h2");
+    @BeforeParameterizedClassInvocation
+    static void start(String store) throws Exception {
+        cdc = null;
+        h = new CdcHarness(store);
         org = h.emulator.store();
         someoneElse = WriteContext.api(h.emulator.runAsUserId(), "com/salesforce/api/soap/65.0;client=DataLoader");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         h.close();
+    }
+
+    @AfterAll
+    static void dropSchemas() throws Exception {
         Databases.dropCreatedSchemas();
     }
 
@@ -87,7 +100,7 @@ class ChangeStreamIT {
         change(() -> org.delete(tasks.get(1).id(), someoneElse));
         change(() -> org.undelete(tasks.get(1).id(), someoneElse));
 
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
         assertThat(h.storedTimes()).isEqualTo(Map.of(created[0], 1, opportunity.id(), 1, contacts.get(0).id(), 1,
                 contacts.get(1).id(), 1, tasks.get(0).id(), 1, tasks.get(1).id(), 2));
         // Only the renamed contact needed a read: its full Name is made of parts an update does not all carry.
@@ -103,7 +116,7 @@ class ChangeStreamIT {
         assertThat(h.storedTimes()).isEmpty();
         assertThat(h.applied().stream().mapToInt(ChangeEventIntake.Applied::unmapped).sum()).isEqualTo(1);
         assertThat(h.readCalls()).isZero();
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 
     @Test
@@ -137,7 +150,7 @@ class ChangeStreamIT {
         assertThat(h.storedTimes()).isEqualTo(Map.of(tasks.get(0).id(), 1, tasks.get(1).id(), 1,
                 tasks.get(2).id(), 1));
         assertThat(h.reconciled).isEmpty();
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 
     @Test
@@ -150,7 +163,7 @@ class ChangeStreamIT {
         h.caughtUp();
         assertThat(h.reconciled).containsExactly(cdc.coveredEntities());
         assertThat(h.store.row("contact", contact.id()).get("title")).isEqualTo("Changed while the replay id aged out");
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 
     @Test
@@ -165,7 +178,7 @@ class ChangeStreamIT {
         assertThat(h.reconciled).containsExactly(cdc.coveredEntities());
         assertThat(h.store.row("contact", contact.id()).get("title"))
                 .isEqualTo("Changed before the first subscription");
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 
     @Test
@@ -176,7 +189,7 @@ class ChangeStreamIT {
         change(() -> h.emulator.pubSub().gap("GAP_UPDATE", lost));
         assertThat(h.storedTimes()).isEqualTo(lost.stream().collect(Collectors.toMap(id -> id, id -> 1)));
         assertThat(h.readCalls()).isEqualTo(1);
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 
     @Test
@@ -192,7 +205,7 @@ class ChangeStreamIT {
         assertThat(h.reconciled).containsExactly(List.of("contact"));
         assertThat(contacts).allSatisfy(c -> assertThat(h.store.row("contact", c.id()).get("title"))
                 .isEqualTo("Renamed in bulk"));
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 
     @Test
@@ -231,6 +244,6 @@ class ChangeStreamIT {
             h.store.beforeStore = page -> { };
         }
         assertThat(h.storedTimes()).isEqualTo(tasks.stream().collect(Collectors.toMap(SRecord::id, t -> 1)));
-        assertThat(h.differencesFromAFullRead("h2")).isEmpty();
+        assertThat(h.differencesFromAFullRead(database)).isEmpty();
     }
 }
