@@ -38,4 +38,7 @@ java -Xmx1g -Xlog:gc:file="$store/gc.log" -jar service/target/redflag-service.ja
 ended=$(date +%s.%N)
 echo "took $(echo "$ended - $started" | bc) s"
 # "Pause Young (Normal) (G1 Evacuation Pause) 612M->98M(1024M)": the heap in use before each collection.
-echo "peak heap in use: $(grep -oE '[0-9]+M->' "$store/gc.log" | tr -d 'M->' | sort -n | tail -1) MiB"
+echo "peak heap in use: $(grep -oE '[0-9]+M->' "$store/gc.log" | tr -d 'M>-' | sort -n | tail -1) MiB"
+# "…->98M(1024M)": the heap still in use after each collection; the largest is the most the run ever kept.
+echo "largest heap kept after a collection: $(grep -oE -- '->[0-9]+M\(' "$store/gc.log" | tr -d 'M(>-' | sort -n \
+  | tail -1) MiB; full collections: $(grep -c 'Pause Full' "$store/gc.log" || true)"

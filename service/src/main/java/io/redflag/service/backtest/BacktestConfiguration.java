@@ -1,17 +1,27 @@
 package io.redflag.service.backtest;
 
 import io.redflag.connector.mapping.Mapping;
+import io.redflag.service.scoring.ActiveScorecard;
 import io.redflag.service.scoring.ScoringProperties;
+import io.redflag.service.scoring.StoredFollowUps;
+import io.redflag.service.store.UserDirectory;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The replay as a bean of the service: a scorecard's dry run over the stored data, nothing written. */
+/** The replay as a bean of the service, and the admin page's dry run on it: nothing written. */
 @Configuration(proxyBeanMethods = false)
 class BacktestConfiguration {
 
     @Bean
     Replay replay(DataSource dataSource, Mapping mapping, ScoringProperties properties) {
         return new Replay(dataSource, mapping, properties.paretoShare());
+    }
+
+    @Bean
+    DryRun dryRun(Replay replay, ActiveScorecard scorecards, StoredFollowUps followUps, UserDirectory users,
+            Clock clock) {
+        return new DryRun(replay, scorecards, followUps, users, clock);
     }
 }

@@ -1,4 +1,4 @@
-package io.redflag.service.scoring;
+package io.redflag.service.backtest;
 
 import io.redflag.domain.model.CrmUser;
 import io.redflag.domain.scoring.Assessment;
@@ -7,6 +7,9 @@ import io.redflag.domain.scoring.FollowUpPlanner;
 import io.redflag.domain.scoring.Level;
 import io.redflag.domain.scoring.Scorecard;
 import io.redflag.domain.scoring.ScorecardConfig;
+import io.redflag.service.scoring.ActiveScorecard;
+import io.redflag.service.scoring.StoredFollowUps;
+import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +20,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
+import java.util.TreeSet;
 
 /**
- * What a candidate scorecard would do, before anyone applies it: every stored account scored now by the
- * scorecard in force and by the candidate, on the same inputs (the same store reader and snapshots as the
- * scoring runs, so only the scorecard differs), compared: which accounts change level, how many follow-up tasks
- * each owner would get, which signals fire on more or fewer accounts. Nothing is written: no assessment, no
- * outbox entry, no follow-up, no CRM call (follow-ups are planned on the store's facts, the scoring runs'
- * pre-filter, see {@link FollowUpRound}).
+ * What a candidate scorecard would do, before anyone applies it: the scorecard in force and the candidate
+ * replayed side by side over every stored account as of now, by the backtest's engine ({@link Replay}: the same
+ * snapshots for both, so only the scorecard differs), compared: which accounts change level, how many follow-up
+ * tasks each owner would get, which signals fire on more or fewer accounts. Nothing is written: no assessment, no
+ * outbox entry, no follow-up, no CRM call (follow-ups are planned on the store's facts, as the scoring runs'
+ * pre-filter does).
  */
 public final class DryRun {
+    /** Follow-ups are planned per this many accounts, as a scoring run plans them per batch. */
     private static final int BATCH = 500;
 
     /** An account whose level the candidate changes. */
@@ -55,99 +59,98 @@ public final class DryRun {
             Duration took) {
     }
 
-    private final DataSource dataSource;
-    private final StoreReader reader;
+    private final Replay replay;
     private final ActiveScorecard scorecards;
-    private final Snapshots snapshots;
-    private final FollowUpLedger ledger;
+    private final StoredFollowUps followUps;
+    private final UserDirectory users;
     private final Clock clock;
 
-    DryRun(DataSource dataSource, StoreReader reader, ActiveScorecard scorecards, Snapshots snapshots,
-            FollowUpLedger ledger, Clock clock) {
-        this.dataSource = dataSource;
-        this.reader = reader;
+    public DryRun(Replay replay, ActiveScorecard scorecards, StoredFollowUps followUps, UserDirectory users,
+            Clock clock) {
+        this.replay = replay;
         this.scorecards = scorecards;
-        this.snapshots = snapshots;
-        this.ledger = ledger;
+        this.followUps = followUps;
+        this.users = users;
         this.clock = clock;
     }
 
-    /** One side of the comparison: a scorecard, its portfolio, its follow-up plan and what it found. */
+    /** One side of the comparison: a scorecard, its follow-up plan and what it found. */
     private final class Side {
         final Scorecard scorecard;
-        final Portfolio portfolio;
         final FollowUpPlanner planner;
-        final FollowUpPlanner.Existing existing = ledger.existingEverywhere();
+        final FollowUpPlanner.Existing existing = followUps.existingEverywhere();
         final Map<Level, Integer> levels = new EnumMap<>(Level.class);
         final Map<String, Integer> signals = new HashMap<>();
         final Map<String, Integer> tasks = new HashMap<>();
+        final List<Assessment> waiting = new ArrayList<>();
 
-        Side(Scorecard scorecard, Instant asOf, Portfolio shared) {
+        Side(Scorecard scorecard) {
             this.scorecard = scorecard;
-            Portfolio.Settings settings = snapshots.portfolioSettings(scorecard.config());
-            this.portfolio = shared != null && settings.equals(snapshots.portfolioSettings(
-                    scorecards.current().config())) ? shared : Portfolio.read(dataSource, asOf, settings);
             this.planner = new FollowUpPlanner(scorecard.config());
         }
 
-        Assessment assess(StoredAccount one, CrmUser owner, Instant asOf) {
-            Assessment a = scorecard.assess(snapshots.of(one, owner, portfolio), asOf);
+        void count(Assessment a) {
             levels.merge(a.level(), 1, Integer::sum);
             a.risks().stream().map(f -> f.key()).distinct().forEach(s -> signals.merge(s, 1, Integer::sum));
-            return a;
+            waiting.add(a);
         }
 
-        /** Plans this batch's follow-ups; later batches see them, as the weekly cap counts across a run. */
-        void plan(List<Assessment> done, Map<String, String> names, Map<String, CrmUser> owners,
-                Map<String, CrmUser> managers, Instant asOf) {
-            for (FollowUp u : planner.plan(done, names, owners, managers, existing, asOf).tasks()) {
+        /** Plans the waiting accounts' follow-ups; later batches see them, as the weekly cap counts across a run. */
+        void plan(Map<String, String> names, Map<String, CrmUser> owners, Map<String, CrmUser> managers,
+                Instant asOf) {
+            for (FollowUp u : planner.plan(waiting, names, owners, managers, existing, asOf).tasks()) {
                 tasks.merge(u.assigneeId(), 1, Integer::sum);
                 existing.openKeys().add(u.key());
                 existing.createdThisWeek().merge(u.assigneeId(), 1, Integer::sum);
             }
+            waiting.clear();
         }
     }
 
     public Result run(ScorecardConfig candidate) {
         long started = System.nanoTime();
         Instant asOf = clock.instant();
-        Side inForce = new Side(scorecards.current(), asOf, null);
-        Side other = new Side(new Scorecard(candidate), asOf, inForce.portfolio);
+        Side inForce = new Side(scorecards.current());
+        Side other = new Side(new Scorecard(candidate));
         List<LevelChange> changes = new ArrayList<>();
         Map<String, String> ownerNames = new HashMap<>();
-        List<String> ids = reader.accountIds();
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            List<Assessment> before = new ArrayList<>();
-            List<Assessment> after = new ArrayList<>();
-            Map<String, String> names = new HashMap<>();
-            Map<String, CrmUser> owners = new HashMap<>();
-            Map<String, CrmUser> managers = new HashMap<>();
-            for (StoredAccount one : reader.readRange(batch.get(0), batch.get(batch.size() - 1))) {
-                var account = one.account();
-                CrmUser owner = snapshots.owner(one);
-                Assessment a = inForce.assess(one, owner, asOf);
-                Assessment b = other.assess(one, owner, asOf);
-                before.add(a);
-                after.add(b);
-                names.put(account.id(), account.name());
-                if (owner != null) {
-                    owners.put(account.id(), owner);
-                    ownerNames.put(owner.id(), owner.name());
-                    CrmUser manager = snapshots.managerOfInactive(owner);
-                    if (manager != null) {
-                        managers.put(manager.id(), manager);
-                        ownerNames.put(manager.id(), manager.name());
-                    }
-                }
-                if (a.level() != b.level()) {
-                    changes.add(new LevelChange(account.id(), account.name(), account.ownerId(), a.level(), b.level(),
-                            a.score(), b.score(), b.keyAccount()));
+        Map<String, String> names = new HashMap<>();
+        Map<String, CrmUser> owners = new HashMap<>();
+        Map<String, CrmUser> managers = new HashMap<>();
+        int[] accounts = {0};
+        Runnable plan = () -> {
+            inForce.plan(names, owners, managers, asOf);
+            other.plan(names, owners, managers, asOf);
+            names.clear();
+            owners.clear();
+        };
+        replay.now(List.of(inForce.scorecard, other.scorecard), asOf, seen -> {
+            var account = seen.then().account();
+            Assessment a = seen.assessments().get(0);
+            Assessment b = seen.assessments().get(1);
+            inForce.count(a);
+            other.count(b);
+            accounts[0]++;
+            names.put(account.id(), account.name());
+            CrmUser owner = seen.owner();
+            if (owner != null) {
+                owners.put(account.id(), owner);
+                ownerNames.put(owner.id(), owner.name());
+                CrmUser manager = owner.active() || owner.managerId() == null ? null
+                        : managers.computeIfAbsent(owner.managerId(), id -> users.user(id).orElse(null));
+                if (manager != null) {
+                    ownerNames.put(manager.id(), manager.name());
                 }
             }
-            inForce.plan(before, names, owners, managers, asOf);
-            other.plan(after, names, owners, managers, asOf);
-        }
+            if (a.level() != b.level()) {
+                changes.add(new LevelChange(account.id(), account.name(), account.ownerId(), a.level(), b.level(),
+                        a.score(), b.score(), b.keyAccount()));
+            }
+            if (inForce.waiting.size() == BATCH) {
+                plan.run();
+            }
+        });
+        plan.run();
         changes.sort(Comparator.comparingInt((LevelChange c) -> -Math.abs(rank(c.to()) - rank(c.from())))
                 .thenComparing(c -> !c.keyAccount()).thenComparing(LevelChange::name,
                         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(LevelChange::accountId));
@@ -169,7 +172,7 @@ public final class DryRun {
         List<OwnerTasks> byOwner = new ArrayList<>(tasks.values());
         byOwner.sort(Comparator.comparingInt((OwnerTasks t) -> -Math.max(t.inForce(), t.candidate()))
                 .thenComparing(OwnerTasks::ownerName));
-        return new Result(inForce.scorecard.config().version(), candidate.version(), asOf, ids.size(),
+        return new Result(inForce.scorecard.config().version(), candidate.version(), asOf, accounts[0],
                 changes, levels, byOwner, signals, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -184,7 +187,7 @@ public final class DryRun {
     }
 
     private static List<String> union(Map<String, Integer> a, Map<String, Integer> b) {
-        var keys = new java.util.TreeSet<>(a.keySet());
+        var keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         return List.copyOf(keys);
     }

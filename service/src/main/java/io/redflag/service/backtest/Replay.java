@@ -35,9 +35,17 @@ public final class Replay {
      * @param now     the account as the store holds it now (what happened after the day is judged on it)
      * @param changes the account's observed field changes (record_change)
      * @param then    the account as of the day
+     * @param owner   its owner as of the day (null when unknown)
      */
     public record Seen(StoredAccount now, List<DatedHistory.Change> changes, LocalDate day, StoredAccount then,
-            List<Assessment> assessments) {
+            CrmUser owner, List<Assessment> assessments) {
+    }
+
+    /** A moment to score at: its UTC day (whatever is dated on it has happened) and the instant scored as of. */
+    private record Moment(LocalDate day, Instant at) {
+        Instant cut() {
+            return Replay.cut(day);
+        }
     }
 
     /** Receives each account on each day. */
@@ -65,31 +73,36 @@ public final class Replay {
         this.strategicSegments = lists.getOrDefault("strategicSegments", List.of());
     }
 
-    /** Every account's assessment by this scorecard as of the day, in id order: what a dry run shows. */
-    public List<Assessment> assessments(Scorecard scorecard, LocalDate day) {
-        List<Assessment> out = new ArrayList<>();
-        run(List.of(scorecard), List.of(day), seen -> out.add(seen.assessments().get(0)));
-        return out;
+    /**
+     * Visits every account that existed on each day, with each scorecard's assessment as of the start of that day
+     * (the day's own records counted, as the scorecard reads whole UTC days).
+     */
+    public void run(List<Scorecard> scorecards, List<LocalDate> days, Visitor visitor) {
+        replay(scorecards, days.stream().map(d -> new Moment(d, d.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .toList(), visitor);
     }
 
-    /** Visits every account that existed on each day, with each scorecard's assessment as of that day. */
-    public void run(List<Scorecard> scorecards, List<LocalDate> days, Visitor visitor) {
-        if (days.isEmpty() || scorecards.isEmpty()) {
+    /** Visits every account with each scorecard's assessment as of now: a rescore's view, nothing written. */
+    public void now(List<Scorecard> scorecards, Instant now, Visitor visitor) {
+        replay(scorecards, List.of(new Moment(LocalDate.ofInstant(now, ZoneOffset.UTC), now)), visitor);
+    }
+
+    private void replay(List<Scorecard> scorecards, List<Moment> moments, Visitor visitor) {
+        if (moments.isEmpty() || scorecards.isEmpty()) {
             return;
         }
-        LocalDate first = days.stream().min(LocalDate::compareTo).orElseThrow();
-        Instant earliest = cut(first);
+        Instant earliest = moments.stream().map(Moment::cut).min(Instant::compareTo).orElseThrow();
         Map<String, List<DatedHistory.Change>> userChanges = history.users();
         Map<String, Instant> userStamps = history.userStamps();
         List<List<String>> batches = batches(reader.accountIds());
         int baseline = scorecards.get(0).config().rules().activityBaselineDays();
-        List<PortfolioAsOf> portfolios = days.stream().map(d -> new PortfolioAsOf(d, baseline)).toList();
+        List<PortfolioAsOf> portfolios = moments.stream().map(m -> new PortfolioAsOf(m.day(), baseline)).toList();
         for (List<String> batch : batches) {
             List<StoredAccount> now = reader.readRange(batch.get(0), batch.get(batch.size() - 1));
             DatedHistory.Batch h = history.read(batch, earliest);
             for (StoredAccount account : now) {
-                for (int d = 0; d < days.size(); d++) {
-                    StoredAccount then = asOf.account(account, h, cut(days.get(d)));
+                for (int d = 0; d < moments.size(); d++) {
+                    StoredAccount then = asOf.account(account, h, moments.get(d).cut());
                     if (then != null) {
                         portfolios.get(d).add(then);
                     }
@@ -101,18 +114,18 @@ public final class Replay {
             List<StoredAccount> now = reader.readRange(batch.get(0), batch.get(batch.size() - 1));
             DatedHistory.Batch h = history.read(batch, earliest);
             for (StoredAccount account : now) {
-                for (int d = 0; d < days.size(); d++) {
-                    LocalDate day = days.get(d);
-                    Instant cut = cut(day);
-                    StoredAccount then = asOf.account(account, h, cut);
+                for (int d = 0; d < moments.size(); d++) {
+                    Moment moment = moments.get(d);
+                    StoredAccount then = asOf.account(account, h, moment.cut());
                     if (then == null) {
                         continue;
                     }
                     AccountSnapshot snapshot = snapshot(then, portfolios.get(d), userChanges, userStamps,
-                            cut);
-                    Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                    List<Assessment> assessments = scorecards.stream().map(s -> s.assess(snapshot, at)).toList();
-                    visitor.visit(new Seen(account, h.of(account.account().id()), day, then, assessments));
+                            moment.cut());
+                    List<Assessment> assessments = scorecards.stream().map(s -> s.assess(snapshot, moment.at()))
+                            .toList();
+                    visitor.visit(new Seen(account, h.of(account.account().id()), moment.day(), then,
+                            snapshot.owner(), assessments));
                 }
             }
         }

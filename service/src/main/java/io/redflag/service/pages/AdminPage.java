@@ -5,7 +5,7 @@ import io.redflag.connector.intake.MappedPage;
 import io.redflag.connector.mapping.MappingReport;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.scoring.ActiveScorecard;
-import io.redflag.service.scoring.DryRun;
+import io.redflag.service.backtest.DryRun;
 import io.redflag.service.scoring.ScoringProperties;
 import io.redflag.service.startup.StartupProblems;
 import io.redflag.service.store.DirtyAccounts;

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link #existing} view, with the synced task table, is the cheap pre-filter of {@link FollowUpRound}. The
  * tasks waiting to be created are the gauge {@value #PENDING}.
  */
-final class FollowUpLedger implements MeterBinder {
+final class FollowUpLedger implements MeterBinder, StoredFollowUps {
     static final String PENDING = "redflag.followups.pending";
     static final String PLANNED = "PLANNED";
     static final String CREATED = "CREATED";
@@ -102,7 +102,8 @@ final class FollowUpLedger implements MeterBinder {
      * The store's copy of open keys, closing times and this week's counts per assignee, for every account (one
      * pass): a pre-filter only, see {@link FollowUpRound}.
      */
-    FollowUpPlanner.Existing existingEverywhere() {
+    @Override
+    public FollowUpPlanner.Existing existingEverywhere() {
         return existing(null);
     }
 

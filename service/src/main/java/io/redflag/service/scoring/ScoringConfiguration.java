@@ -95,12 +95,6 @@ class ScoringConfiguration {
                 heldBack, digests, dirty, clock, meters);
     }
 
-    @Bean
-    DryRun dryRun(DataSource dataSource, StoreReader reader, ActiveScorecard scorecards, Snapshots snapshots,
-            FollowUpLedger ledger, Clock clock) {
-        return new DryRun(dataSource, reader, scorecards, snapshots, ledger, clock);
-    }
-
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */
     @Bean
     CrmWriter crmWriter(ResilientCrm resilient, FollowUpTasks tasks, CachedOrgSchema schema,

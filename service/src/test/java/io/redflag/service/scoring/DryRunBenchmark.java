@@ -3,6 +3,8 @@ package io.redflag.service.scoring;
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.connector.mapping.MappingLoader;
 import io.redflag.domain.scoring.Level;
+import io.redflag.service.backtest.DryRun;
+import io.redflag.service.backtest.Replay;
 import io.redflag.service.store.UserDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +29,8 @@ public final class DryRunBenchmark {
         Clock clock = Clock.systemUTC();
         Mapping mapping = MappingLoader.load(Path.of("mappings/salesforce.yaml"));
         ActiveScorecard scorecards = new ActiveScorecard(ds, mapping, ScorecardLoader.load(null, mapping), clock);
-        DryRun dryRun = new DryRun(ds, new StoreReader(ds, mapping), scorecards, new Snapshots(mapping,
-                new UserDirectory(ds), 0.8), new FollowUpLedger(ds, clock), clock);
+        DryRun dryRun = new DryRun(new Replay(ds, mapping, 0.8), scorecards, new FollowUpLedger(ds, clock),
+                new UserDirectory(ds), clock);
         var candidate = scorecards.candidate("version: \"bench-2\"\nlevels:\n  watch: 60\n");
         for (int round = 1; round <= 3; round++) {
             DryRun.Result r = dryRun.run(candidate);
