@@ -2,6 +2,7 @@ package io.redflag.service.backtest;
 
 import io.redflag.connector.mapping.Mapping;
 import io.redflag.service.scoring.ActiveScorecard;
+import io.redflag.service.scoring.PresentView;
 import io.redflag.service.scoring.ScoringProperties;
 import io.redflag.service.scoring.StoredFollowUps;
 import io.redflag.service.store.UserDirectory;
@@ -20,8 +21,8 @@ class BacktestConfiguration {
     }
 
     @Bean
-    DryRun dryRun(Replay replay, ActiveScorecard scorecards, StoredFollowUps followUps, UserDirectory users,
-            Clock clock) {
-        return new DryRun(replay, scorecards, followUps, users, clock);
+    DryRun dryRun(Replay replay, PresentView.Reader present, ActiveScorecard scorecards, StoredFollowUps followUps,
+            UserDirectory users, Clock clock) {
+        return new DryRun(replay, present, scorecards, followUps, users, clock);
     }
 }

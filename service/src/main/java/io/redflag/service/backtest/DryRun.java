@@ -8,6 +8,7 @@ import io.redflag.domain.scoring.Level;
 import io.redflag.domain.scoring.Scorecard;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.scoring.ActiveScorecard;
+import io.redflag.service.scoring.PresentView;
 import io.redflag.service.scoring.StoredFollowUps;
 import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
@@ -24,8 +25,8 @@ import java.util.TreeSet;
 
 /**
  * What a candidate scorecard would do, before anyone applies it: the scorecard in force and the candidate
- * replayed side by side over every stored account as of now, by the backtest's engine ({@link Replay}: the same
- * snapshots for both, so only the scorecard differs), compared: which accounts change level, how many follow-up
+ * replayed side by side over every stored account as of now, by the backtest's engine ({@link Replay#now}: the
+ * accounts as a scoring run sees them, the same snapshot for both, so only the scorecard differs), compared: which accounts change level, how many follow-up
  * tasks each owner would get, which signals fire on more or fewer accounts. Nothing is written: no assessment, no
  * outbox entry, no follow-up, no CRM call (follow-ups are planned on the store's facts, as the scoring runs'
  * pre-filter does).
@@ -60,14 +61,16 @@ public final class DryRun {
     }
 
     private final Replay replay;
+    private final PresentView.Reader present;
     private final ActiveScorecard scorecards;
     private final StoredFollowUps followUps;
     private final UserDirectory users;
     private final Clock clock;
 
-    public DryRun(Replay replay, ActiveScorecard scorecards, StoredFollowUps followUps, UserDirectory users,
-            Clock clock) {
+    public DryRun(Replay replay, PresentView.Reader present, ActiveScorecard scorecards, StoredFollowUps followUps,
+            UserDirectory users, Clock clock) {
         this.replay = replay;
+        this.present = present;
         this.scorecards = scorecards;
         this.followUps = followUps;
         this.users = users;
@@ -124,7 +127,12 @@ public final class DryRun {
             names.clear();
             owners.clear();
         };
-        replay.now(List.of(inForce.scorecard, other.scorecard), asOf, seen -> {
+        // Each side's book-wide facts as a run with its scorecard reads them (they differ only when the candidate
+        // changes the activity baseline, over which reply logging is measured).
+        PresentView inForceView = present.read(inForce.scorecard.config(), asOf);
+        PresentView candidateView = present.sameBook(inForce.scorecard.config(), candidate) ? inForceView
+                : present.read(candidate, asOf);
+        replay.now(List.of(inForce.scorecard, other.scorecard), List.of(inForceView, candidateView), asOf, seen -> {
             var account = seen.then().account();
             Assessment a = seen.assessments().get(0);
             Assessment b = seen.assessments().get(1);

@@ -8,6 +8,7 @@ import io.redflag.domain.scoring.KeyAccounts;
 import io.redflag.domain.scoring.Scorecard;
 import io.redflag.service.history.AsOf;
 import io.redflag.service.history.DatedHistory;
+import io.redflag.service.scoring.PresentView;
 import io.redflag.service.scoring.StoreReader;
 import io.redflag.service.scoring.StoredAccount;
 import io.redflag.service.store.UserDirectory;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -39,13 +41,6 @@ public final class Replay {
      */
     public record Seen(StoredAccount now, List<DatedHistory.Change> changes, LocalDate day, StoredAccount then,
             CrmUser owner, List<Assessment> assessments) {
-    }
-
-    /** A moment to score at: its UTC day (whatever is dated on it has happened) and the instant scored as of. */
-    private record Moment(LocalDate day, Instant at) {
-        Instant cut() {
-            return Replay.cut(day);
-        }
     }
 
     /** Receives each account on each day. */
@@ -78,31 +73,21 @@ public final class Replay {
      * (the day's own records counted, as the scorecard reads whole UTC days).
      */
     public void run(List<Scorecard> scorecards, List<LocalDate> days, Visitor visitor) {
-        replay(scorecards, days.stream().map(d -> new Moment(d, d.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .toList(), visitor);
-    }
-
-    /** Visits every account with each scorecard's assessment as of now: a rescore's view, nothing written. */
-    public void now(List<Scorecard> scorecards, Instant now, Visitor visitor) {
-        replay(scorecards, List.of(new Moment(LocalDate.ofInstant(now, ZoneOffset.UTC), now)), visitor);
-    }
-
-    private void replay(List<Scorecard> scorecards, List<Moment> moments, Visitor visitor) {
-        if (moments.isEmpty() || scorecards.isEmpty()) {
+        if (days.isEmpty() || scorecards.isEmpty()) {
             return;
         }
-        Instant earliest = moments.stream().map(Moment::cut).min(Instant::compareTo).orElseThrow();
+        Instant earliest = cut(days.stream().min(LocalDate::compareTo).orElseThrow());
         Map<String, List<DatedHistory.Change>> userChanges = history.users();
         Map<String, Instant> userStamps = history.userStamps();
         List<List<String>> batches = batches(reader.accountIds());
         int baseline = scorecards.get(0).config().rules().activityBaselineDays();
-        List<PortfolioAsOf> portfolios = moments.stream().map(m -> new PortfolioAsOf(m.day(), baseline)).toList();
+        List<PortfolioAsOf> portfolios = days.stream().map(d -> new PortfolioAsOf(d, baseline)).toList();
         for (List<String> batch : batches) {
             List<StoredAccount> now = reader.readRange(batch.get(0), batch.get(batch.size() - 1));
             DatedHistory.Batch h = history.read(batch, earliest);
             for (StoredAccount account : now) {
-                for (int d = 0; d < moments.size(); d++) {
-                    StoredAccount then = asOf.account(account, h, moments.get(d).cut());
+                for (int d = 0; d < days.size(); d++) {
+                    StoredAccount then = asOf.account(account, h, cut(days.get(d)));
                     if (then != null) {
                         portfolios.get(d).add(then);
                     }
@@ -114,19 +99,40 @@ public final class Replay {
             List<StoredAccount> now = reader.readRange(batch.get(0), batch.get(batch.size() - 1));
             DatedHistory.Batch h = history.read(batch, earliest);
             for (StoredAccount account : now) {
-                for (int d = 0; d < moments.size(); d++) {
-                    Moment moment = moments.get(d);
-                    StoredAccount then = asOf.account(account, h, moment.cut());
+                for (int d = 0; d < days.size(); d++) {
+                    LocalDate day = days.get(d);
+                    StoredAccount then = asOf.account(account, h, cut(day));
                     if (then == null) {
                         continue;
                     }
                     AccountSnapshot snapshot = snapshot(then, portfolios.get(d), userChanges, userStamps,
-                            moment.cut());
-                    List<Assessment> assessments = scorecards.stream().map(s -> s.assess(snapshot, moment.at()))
-                            .toList();
-                    visitor.visit(new Seen(account, h.of(account.account().id()), moment.day(), then,
-                            snapshot.owner(), assessments));
+                            cut(day));
+                    Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+                    List<Assessment> assessments = scorecards.stream().map(s -> s.assess(snapshot, at)).toList();
+                    visitor.visit(new Seen(account, h.of(account.account().id()), day, then, snapshot.owner(),
+                            assessments));
                 }
+            }
+        }
+    }
+
+    /**
+     * Visits every account as the store holds it, with each scorecard's assessment as of now, seen exactly as a
+     * scoring run with that scorecard sees it (its {@link PresentView}; views that are the same object give one
+     * snapshot): what applying the scorecard would give. One pass, nothing dated to undo.
+     */
+    public void now(List<Scorecard> scorecards, List<PresentView> views, Instant now, Visitor visitor) {
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (List<String> batch : batches(reader.accountIds())) {
+            for (StoredAccount account : reader.readRange(batch.get(0), batch.get(batch.size() - 1))) {
+                CrmUser owner = views.get(0).owner(account);
+                Map<PresentView, AccountSnapshot> seen = new IdentityHashMap<>();
+                List<Assessment> assessments = new ArrayList<>();
+                for (int i = 0; i < scorecards.size(); i++) {
+                    AccountSnapshot snapshot = seen.computeIfAbsent(views.get(i), v -> v.snapshot(account, owner));
+                    assessments.add(scorecards.get(i).assess(snapshot, now));
+                }
+                visitor.visit(new Seen(account, List.of(), day, account, owner, assessments));
             }
         }
     }

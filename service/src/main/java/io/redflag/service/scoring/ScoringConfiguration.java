@@ -95,6 +95,11 @@ class ScoringConfiguration {
                 heldBack, digests, dirty, clock, meters);
     }
 
+    @Bean
+    PresentView.Reader presentView(DataSource dataSource, Snapshots snapshots) {
+        return new PresentView.Reader(dataSource, snapshots);
+    }
+
     /** Fails start-up, naming each field and the package, when the org lacks a field Redflag writes. */
     @Bean
     CrmWriter crmWriter(ResilientCrm resilient, FollowUpTasks tasks, CachedOrgSchema schema,

@@ -29,10 +29,11 @@ public final class DryRunBenchmark {
         Clock clock = Clock.systemUTC();
         Mapping mapping = MappingLoader.load(Path.of("mappings/salesforce.yaml"));
         ActiveScorecard scorecards = new ActiveScorecard(ds, mapping, ScorecardLoader.load(null, mapping), clock);
-        DryRun dryRun = new DryRun(new Replay(ds, mapping, 0.8), scorecards, new FollowUpLedger(ds, clock),
-                new UserDirectory(ds), clock);
+        UserDirectory users = new UserDirectory(ds);
+        DryRun dryRun = new DryRun(new Replay(ds, mapping, 0.8), new PresentView.Reader(ds, new Snapshots(mapping,
+                users, 0.8)), scorecards, new FollowUpLedger(ds, clock), users, clock);
         var candidate = scorecards.candidate("version: \"bench-2\"\nlevels:\n  watch: 60\n");
-        for (int round = 1; round <= 3; round++) {
+        for (int round = 1; round <= Integer.getInteger("bench.rounds", 3); round++) {
             DryRun.Result r = dryRun.run(candidate);
             int tasksNow = r.tasks().stream().mapToInt(DryRun.OwnerTasks::inForce).sum();
             int tasksThen = r.tasks().stream().mapToInt(DryRun.OwnerTasks::candidate).sum();
