@@ -9,6 +9,7 @@ import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
 import io.redflag.domain.scoring.FollowUp;
 import io.redflag.domain.scoring.FollowUpPlanner;
+import io.redflag.domain.scoring.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ final class FollowUpLedger implements MeterBinder {
     static final String PLANNED = "PLANNED";
     static final String CREATED = "CREATED";
     static final String FAILED = "FAILED";
+    /** A CREATED task that a more severe one took the place of, and that the CRM no longer holds. */
+    static final String REPLACED = "REPLACED";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -134,8 +137,8 @@ final class FollowUpLedger implements MeterBinder {
                     }, chunk.toArray());
         }
         Map<String, Integer> week = new HashMap<>();
-        jdbc.query("SELECT owner_id, COUNT(*) FROM follow_up WHERE planned_at > ? AND state <> '" + FAILED
-                + "' AND signal <> '" + HeldBackDigest.SIGNAL + "' GROUP BY owner_id", rs -> {
+        jdbc.query("SELECT owner_id, COUNT(*) FROM follow_up WHERE planned_at > ? AND state NOT IN ('" + FAILED
+                + "', '" + REPLACED + "') AND signal <> '" + HeldBackDigest.SIGNAL + "' GROUP BY owner_id", rs -> {
                     week.put(rs.getString(1), rs.getInt(2));
                 }, AssessmentStore.time(clock.instant().minus(Duration.ofDays(7))));
         return new FollowUpPlanner.Existing(open, closed, week);
@@ -151,23 +154,60 @@ final class FollowUpLedger implements MeterBinder {
         }
     }
 
-    void plan(List<FollowUp> ups) {
+    /**
+     * Plans these tasks; a task that takes the place of another ({@code replacements}) notes that task, to be
+     * deleted once the new one is CREATED ({@link ReplacedFollowUps}). Planning a key again forgets what its
+     * earlier task replaced.
+     */
+    void plan(List<FollowUp> ups, List<FollowUpPlanner.Replacement> replacements) {
         Object now = AssessmentStore.time(clock.instant());
+        Map<String, FollowUpPlanner.Replacement> replacing = new HashMap<>();
+        replacements.forEach(r -> replacing.put(r.byKey(), r));
         jdbc.batchUpdate("MERGE INTO follow_up AS t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(18)),"
                 + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(18)), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(255)),"
                 + " CAST(? AS VARCHAR(32000)), CAST(? AS VARCHAR(20)), CAST(? AS DATE),"
-                + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (signal_key, account_id, signal, owner_id, severity,"
-                + " subject, description, priority, due_date, planned_at) ON t.signal_key = s.signal_key"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(18))))"
+                + " AS s (signal_key, account_id, signal, owner_id, severity, subject, description, priority, due_date,"
+                + " planned_at, replaces_key, replaces_task_id) ON t.signal_key = s.signal_key"
                 + " WHEN MATCHED THEN UPDATE SET owner_id = s.owner_id, severity = s.severity, subject = s.subject,"
                 + " description = s.description, priority = s.priority, due_date = s.due_date,"
                 + " planned_at = s.planned_at, state = '" + PLANNED + "', task_id = NULL, created_at = NULL,"
-                + " error_code = NULL, error_message = NULL"
+                + " error_code = NULL, error_message = NULL, replaces_key = s.replaces_key,"
+                + " replaces_task_id = s.replaces_task_id, replaced_at = NULL, replace_outcome = NULL,"
+                + " replace_error = NULL"
                 + " WHEN NOT MATCHED THEN INSERT (signal_key, account_id, signal, owner_id, severity, subject,"
-                + " description, priority, due_date, planned_at, state) VALUES (s.signal_key, s.account_id,"
-                + " s.signal, s.owner_id, s.severity, s.subject, s.description, s.priority, s.due_date,"
-                + " s.planned_at, '" + PLANNED + "')", ups.stream().map(u -> new Object[] {u.key(), u.accountId(),
-                        u.signal().name(), u.assigneeId(), u.severity().name(), u.subject(), u.description(),
-                        u.priority(), u.dueDate(), now}).toList());
+                + " description, priority, due_date, planned_at, state, replaces_key, replaces_task_id) VALUES"
+                + " (s.signal_key, s.account_id, s.signal, s.owner_id, s.severity, s.subject, s.description,"
+                + " s.priority, s.due_date, s.planned_at, '" + PLANNED + "', s.replaces_key, s.replaces_task_id)",
+                ups.stream().map(u -> {
+                    FollowUpPlanner.Replacement r = replacing.get(u.key());
+                    return new Object[] {u.key(), u.accountId(), u.signal().name(), u.assigneeId(),
+                        u.severity().name(), u.subject(), u.description(), u.priority(), u.dueDate(), now,
+                        r == null ? null : r.replacedKey(), r == null ? null : r.replacedTaskId()};
+                }).toList());
+    }
+
+    /**
+     * The tasks a planned or created follow-up is to replace and that are not deleted yet: on their way out, so
+     * planning neither counts them towards the cap (their replacement counts in their place) nor picks them again.
+     */
+    Set<String> replacing() {
+        return new HashSet<>(jdbc.queryForList("SELECT replaces_task_id FROM follow_up WHERE replaces_task_id IS NOT"
+                + " NULL AND replaced_at IS NULL AND state IN ('" + PLANNED + "', '" + CREATED + "')", String.class));
+    }
+
+    /** The severity each of these keys was last planned with, where the ledger knows it. */
+    Map<String, Severity> severities(Collection<String> keys) {
+        Map<String, Severity> out = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            jdbc.query("SELECT signal_key, severity FROM follow_up WHERE signal_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                        out.put(rs.getString(1), Severity.valueOf(rs.getString(2)));
+                    }, chunk.toArray());
+        }
+        return out;
     }
 
     List<NewFollowUpTask> planned(int limit) {
