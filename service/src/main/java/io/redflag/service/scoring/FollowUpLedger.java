@@ -121,9 +121,11 @@ final class FollowUpLedger implements MeterBinder {
             List<String> chunk = ids == null ? List.of() : ids.subList(from, Math.min(ids.size(), from + 500));
             String in = ids == null ? " IS NOT NULL" : " IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-            // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them.
+            // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them; one that a more
+            // severe task replaced is gone, whether or not the sync has seen it go.
             jdbc.query("SELECT signal_key, closed, completed_at, modified_at FROM task WHERE deleted = FALSE"
-                    + " AND " + OwnTasks.OWN + " AND account" + in, rs -> {
+                    + " AND " + OwnTasks.OWN + " AND account" + in + " AND NOT EXISTS (SELECT 1 FROM follow_up r"
+                    + " WHERE r.replaces_task_id = task.id AND r.replace_outcome IN ('DELETED', 'GONE'))", rs -> {
                         note(open, closed, rs.getString(1), rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class),
                                 rs.getObject(4, OffsetDateTime.class));
                     }, chunk.toArray());

@@ -19,8 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,13 +54,13 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
             "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
-            "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false",
-            "redflag.scoring.scorecard-file=src/test/resources/io/redflag/service/scoring/weekly-cap-of-two.yaml"})
+            "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false"})
 @DirtiesContext
 class ReplaceOverCapIT {
     /** A Wednesday. */
     private static final Instant START = Instant.parse("2026-07-01T12:00:00Z");
     private static final LocalDate NEXT_MONDAY = LocalDate.parse("2026-07-06");
+    private static final String CAP_OF_TWO = "version: cap-of-two-always\nfollowUps:\n  perOwnerPerWeek: 2\n";
     private static final Pattern KEY_TITLE = Pattern.compile("\\b(C[EFOIT]O|Chief|President|VP|Vice President"
             + "|Director)\\b");
 
@@ -110,8 +108,10 @@ class ReplaceOverCapIT {
 
     @Test
     void aSevereFollowUpOverTheCapComesOnTopWithAlwaysAndReplacesAnUntouchedLowerOneWithReplace() throws Exception {
+        // The shipped cap of 10 gives the reps their LOW and MEDIUM tasks; a cap of 2 then finds their weeks full.
         await().atMost(Duration.ofSeconds(60)).until(() -> dirty.size() == 0 && outbox.pendingCount() > 0);
         writeBack.flush();
+        scorecards.apply(CAP_OF_TWO + "  overCap: always\n", "ReplaceOverCapIT");
         Setting s = setting();
         String rep = s.rep();
 
@@ -122,8 +122,7 @@ class ReplaceOverCapIT {
                 plus(keys(before), first));
         assertThat(always).containsAll(before);
 
-        scorecards.apply(Files.readString(Path.of(
-                "src/test/resources/io/redflag/service/scoring/weekly-cap-of-two-replacing.yaml")), "ReplaceOverCapIT");
+        scorecards.apply(CAP_OF_TWO.replace("always", "replacing") + "  overCap: replace\n", "ReplaceOverCapIT");
         List<SRecord> givers = untouchedLowerTasksInOrder(rep);
         assertThat(givers).as("the rep's LOW and MEDIUM tasks of the week").hasSizeGreaterThanOrEqualTo(2);
         SRecord touched = givers.get(0);
@@ -172,6 +171,7 @@ class ReplaceOverCapIT {
 
     /** Marks the contact as having left; returns the key of the follow-up that made, once written back. */
     private String leave(SRecord contact) throws Exception {
+        clock.advance(Duration.ofMinutes(1)); // past the sync's watermark
         SObject left = new SObject("Contact");
         left.setId(contact.id());
         left.setField("Left_Company__c", true);
@@ -230,7 +230,9 @@ class ReplaceOverCapIT {
             }
         }
         throw new AssertionError("the demo org has no rep at the cap with two LOW or MEDIUM tasks and two key"
-                + " contacts on their key accounts: " + reps());
+                + " contacts on their key accounts: " + reps().stream().map(r -> r + " " + users.user(r).map(
+                        u -> String.valueOf(u.managerId())).orElse("?") + " " + untouchedLowerTasksInOrder(r).size())
+                        .toList());
     }
 
     private List<String> reps() {
