@@ -49,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing is deleted; with {@code replace} (applied as an admin would) the next one takes the place of the rep's
  * lowest-severity, newest task of the week that nobody touched (the test touches the first choice, which must
  * stay), that task is deleted once the new one exists, and its follow-up is held back: listed by the API and, the
- * next Monday, in the digest to the rep's manager. The loop scores (write-back off); the test flushes by hand.
+ * next Monday, in the digest to the rep's manager. A stop between the create and the delete, and a delete whose
+ * note was lost, end the same way. The loop scores (write-back off); the test flushes by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
@@ -83,6 +84,12 @@ class ReplaceOverCapIT {
     ScoringService scoring;
     @Autowired
     WriteBack writeBack;
+    @Autowired
+    FollowUpLedger ledger;
+    @Autowired
+    ReplacedFollowUps replacedFollowUps;
+    @Autowired
+    io.redflag.connector.writeback.CrmWriter writer;
     @Autowired
     HeldBack heldBack;
     @Autowired
@@ -130,7 +137,14 @@ class ReplaceOverCapIT {
         touch(touched, rep);
         List<List<Object>> beforeReplace = tasksOf(rep);
 
-        String second = leave(s.contacts().get(1));
+        String second = planLeaving(s.contacts().get(1));
+        assertThat(replacedFollowUps.deleteDue(100)).as("no delete while the replacement is only planned").isZero();
+        assertThat(tasksOf(rep)).isEqualTo(beforeReplace);
+        // The service stops right after the create is noted: the replaced task must still be there.
+        ledger.record(writer.createTasks(ledger.planned(100)));
+        assertThat(keys(tasksOf(rep))).as("nothing is deleted before its replacement exists")
+                .containsExactlyInAnyOrderElementsOf(plus(keys(beforeReplace), second));
+        assertThat(writeBack.flush().tasksReplaced()).as("after the restart the delete is done").isEqualTo(1);
 
         List<List<Object>> expected = new ArrayList<>(beforeReplace);
         expected.removeIf(t -> t.get(0).equals(replaced));
@@ -144,6 +158,12 @@ class ReplaceOverCapIT {
         assertThat(made.get(2)).isEqualTo("Not Started");
         assertThat(keys(after)).as("the touched task stays").contains(String.valueOf(touched.get("Risk_Signal_Key__c")));
         assertThat(keys(after)).as("the week stays at its count").hasSize(beforeReplace.size());
+        JdbcTemplate jdbc = new JdbcTemplate(store);
+        jdbc.update("UPDATE follow_up SET replaced_at = NULL, replace_outcome = NULL WHERE signal_key = ?", second);
+        assertThat(writeBack.flush().tasksReplaced()).as("a delete whose note was lost is settled again").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT replace_outcome FROM follow_up WHERE signal_key = ?", String.class,
+                second)).isEqualTo("GONE");
+        assertThat(tasksOf(rep)).as("without a second task or a second delete").isEqualTo(after);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> heldBack.of(rep).stream().anyMatch(h -> h.key().equals(
                 replaced)));
@@ -171,6 +191,15 @@ class ReplaceOverCapIT {
 
     /** Marks the contact as having left; returns the key of the follow-up that made, once written back. */
     private String leave(SRecord contact) throws Exception {
+        String key = planLeaving(contact);
+        writeBack.flush();
+        assertThat(new JdbcTemplate(store).queryForObject("SELECT state FROM follow_up WHERE signal_key = ?",
+                String.class, key)).isEqualTo("CREATED");
+        return key;
+    }
+
+    /** Marks the contact as having left; returns the key of the follow-up that made, once planned. */
+    private String planLeaving(SRecord contact) throws Exception {
         clock.advance(Duration.ofMinutes(1)); // past the sync's watermark
         SObject left = new SObject("Contact");
         left.setId(contact.id());
@@ -181,9 +210,7 @@ class ReplaceOverCapIT {
         String like = "KEY_CONTACT_LEFT:%:" + contact.id();
         await().atMost(Duration.ofSeconds(30)).until(() -> !jdbc.queryForList("SELECT signal_key FROM follow_up"
                 + " WHERE signal_key LIKE ?", String.class, like).isEmpty());
-        writeBack.flush();
-        return jdbc.queryForObject("SELECT signal_key FROM follow_up WHERE signal_key LIKE ? AND state = 'CREATED'",
-                String.class, like);
+        return jdbc.queryForObject("SELECT signal_key FROM follow_up WHERE signal_key LIKE ?", String.class, like);
     }
 
     /** The rep changes the task's comments, as a rep working on it would. */
