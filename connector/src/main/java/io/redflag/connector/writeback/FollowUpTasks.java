@@ -80,8 +80,8 @@ public final class FollowUpTasks {
         boolean own = sameUser(String.valueOf(r.getField("CreatedById")), user);
         Instant created = Instant.parse(String.valueOf(r.getField("CreatedDate")));
         Object modified = r.getField("LastModifiedDate");
-        boolean untouched = own && !closed && modified != null && created.equals(Instant.parse(String.valueOf(modified)))
-                && sameUser(String.valueOf(r.getField("LastModifiedById")), user);
+        boolean untouched = own && !closed && modified != null
+                && created.equals(Instant.parse(String.valueOf(modified))) && sameUser(String.valueOf(r.getField("LastModifiedById")), user);
         return new HeldTask(r.getId(), String.valueOf(r.getField("Risk_Signal_Key__c")),
                 String.valueOf(r.getField("OwnerId")), own, created, closed, closedAt, untouched);
     }

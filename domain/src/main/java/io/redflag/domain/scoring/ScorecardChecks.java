@@ -126,7 +126,8 @@ final class ScorecardChecks {
                 "0 or more");
         require(followUps.cooldownDays() >= 0, "followUps.cooldownDays", followUps.cooldownDays(), "0 or more");
         require(ScorecardConfig.FollowUps.ALWAYS.equals(followUps.overCap())
-                || ScorecardConfig.FollowUps.REPLACE.equals(followUps.overCap()), "followUps.overCap", followUps.overCap(), "always (a HIGH or"
+                || ScorecardConfig.FollowUps.REPLACE.equals(followUps.overCap()), "followUps.overCap",
+                followUps.overCap(), "always (a HIGH or"
                 + " CRITICAL finding on a key account gets its task beyond the cap) or replace (it takes the place of"
                 + " an untouched lower-severity task of the assignee's week)");
         for (Signal s : Signal.values()) {

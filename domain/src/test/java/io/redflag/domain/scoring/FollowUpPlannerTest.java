@@ -46,7 +46,8 @@ class FollowUpPlannerTest {
         String critical = "KEY_CONTACT_LEFT:" + ACCOUNT + ":" + DANA;
         assertThat(plan.tasks()).extracting(FollowUp::key).containsExactly(critical);
         assertThat(plan.replacements()).containsExactly(new Replacement(
-                "STALE_PLAN:001000000000009AAA:006000000000002AAA", "00T-STALE_PLAN:001000000000009AAA:006000000000002AAA",
+                "STALE_PLAN:001000000000009AAA:006000000000002AAA",
+                "00T-STALE_PLAN:001000000000009AAA:006000000000002AAA",
                 Severity.LOW, critical));
         assertThat(week.size() + plan.tasks().size() - plan.replacements().size()).as("the week's tasks afterwards")
                 .isEqualTo(week.size());

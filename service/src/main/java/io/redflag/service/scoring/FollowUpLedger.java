@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * after the answer was lost). The rules are not decided on this table: the CRM's own tasks are the truth
  * ({@link HeldFollowUps}); what is PLANNED and not sent yet is the one thing only this table knows. Its
  * {@link #existing} view, with the synced task table, is the cheap pre-filter of {@link FollowUpRound}. The
- * tasks waiting to be created are the gauge {@value #PENDING}.
+ * tasks waiting to be created are the gauge {@value #PENDING}. A CREATED task that a more severe one replaced
+ * ({@code followUps.overCap: replace}) becomes REPLACED once the CRM no longer holds it ({@link ReplacedFollowUps}).
  */
 final class FollowUpLedger implements MeterBinder {
     static final String PENDING = "redflag.followups.pending";
