@@ -81,7 +81,8 @@ public final class FollowUpTasks {
         Instant created = Instant.parse(String.valueOf(r.getField("CreatedDate")));
         Object modified = r.getField("LastModifiedDate");
         boolean untouched = own && !closed && modified != null
-                && created.equals(Instant.parse(String.valueOf(modified))) && sameUser(String.valueOf(r.getField("LastModifiedById")), user);
+                && created.equals(Instant.parse(String.valueOf(modified)))
+                && sameUser(String.valueOf(r.getField("LastModifiedById")), user);
         return new HeldTask(r.getId(), String.valueOf(r.getField("Risk_Signal_Key__c")),
                 String.valueOf(r.getField("OwnerId")), own, created, closed, closedAt, untouched);
     }

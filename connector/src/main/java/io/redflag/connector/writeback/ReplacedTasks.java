@@ -38,7 +38,13 @@ public final class ReplacedTasks {
     public record Doomed(String key, String taskId) {
     }
 
-    /** @param kind, code, message only for {@link Outcome#FAILED}: the CRM's classification, status code and message */
+    /**
+     * What became of one task.
+     *
+     * @param kind    only for {@link Outcome#FAILED}: TRANSIENT (tried again on the next flush) or PERMANENT
+     * @param code    only for {@link Outcome#FAILED}: the CRM's status code
+     * @param message only for {@link Outcome#FAILED}: the CRM's message
+     */
     public record Result(Doomed task, Outcome outcome, CrmErrorKind kind, String code, String message) {
         /** Nothing is left to do for this task. */
         public boolean settled() {
