@@ -23,7 +23,7 @@ public final class FollowUpTasks {
     /** Values per SOQL IN list: 200 keys of at most 255 characters stay far below the 100,000-character limit. */
     static final int PER_QUERY = 200;
     private static final String SELECT = "SELECT Id, Risk_Signal_Key__c, OwnerId, CreatedById, CreatedDate, IsClosed,"
-            + " CompletedDateTime, LastModifiedDate FROM Task WHERE ";
+            + " CompletedDateTime, LastModifiedDate, LastModifiedById FROM Task WHERE ";
 
     private final ResilientCrm crm;
     private final Supplier<String> integrationUser;
@@ -77,9 +77,14 @@ public final class FollowUpTasks {
         Object done = r.getField("CompletedDateTime");
         Instant closedAt = closed ? Instant.parse(String.valueOf(done != null ? done : r.getField("LastModifiedDate")))
                 : null;
+        boolean own = sameUser(String.valueOf(r.getField("CreatedById")), user);
+        Instant created = Instant.parse(String.valueOf(r.getField("CreatedDate")));
+        Object modified = r.getField("LastModifiedDate");
+        boolean untouched = own && !closed && modified != null
+                && created.equals(Instant.parse(String.valueOf(modified)))
+                && sameUser(String.valueOf(r.getField("LastModifiedById")), user);
         return new HeldTask(r.getId(), String.valueOf(r.getField("Risk_Signal_Key__c")),
-                String.valueOf(r.getField("OwnerId")), sameUser(String.valueOf(r.getField("CreatedById")), user),
-                Instant.parse(String.valueOf(r.getField("CreatedDate"))), closed, closedAt);
+                String.valueOf(r.getField("OwnerId")), own, created, closed, closedAt, untouched);
     }
 
     /** Ids compare on their case-sensitive 15-character form: the 18-character form only adds a checksum. */

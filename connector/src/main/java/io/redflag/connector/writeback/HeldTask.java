@@ -12,7 +12,11 @@ import java.time.Instant;
  * @param createdAt its CreatedDate
  * @param closedAt  when it was closed (CompletedDateTime; LastModifiedDate where the org gives none); null while
  *                  open
+ * @param untouched Redflag's own, open, and nobody changed it since: last modified by the integration user at the
+ *                  moment it was created. Salesforce moves LastModifiedDate and LastModifiedById when a user (or a
+ *                  flow running as one) edits a record, and only SystemModstamp for the platform's own updates, so
+ *                  a rep who opened it to change the due date, the status or a note has touched it.
  */
 public record HeldTask(String id, String key, String ownerId, boolean own, Instant createdAt, boolean closed,
-        Instant closedAt) {
+        Instant closedAt, boolean untouched) {
 }

@@ -9,13 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** How the CRM's answer becomes held tasks: who created them, when they were closed, every page read. */
+/**
+ * How the CRM's answer becomes held tasks: who created them, when they were closed, whether anyone touched them
+ * since, every page read.
+ */
 class FollowUpTasksTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Test
-    void everyPageIsReadAndEachTaskSaysWhetherItIsOwnAndWhenItWasClosed() {
+    void everyPageIsReadAndEachTaskSaysWhetherItIsOwnUntouchedAndWhenItWasClosed() {
         StubOrg org = new StubOrg(wm);
         org.answers("query-page-one", "query-page-two");
 
@@ -24,11 +27,11 @@ class FollowUpTasksTest {
 
         assertThat(held).containsExactly(
                 new HeldTask("00T000000000001AAA", "COMPLAINTS:001000000000001AAA", "005000000000002AAA", true,
-                        Instant.parse("2026-06-30T12:00:00Z"), false, null),
+                        Instant.parse("2026-06-30T12:00:00Z"), false, null, true),
                 new HeldTask("00T000000000002AAA", "REVENUE_DECLINE:001000000000001AAA", "005000000000002AAA", false,
-                        Instant.parse("2026-06-29T08:00:00Z"), true, Instant.parse("2026-06-29T09:30:00Z")),
+                        Instant.parse("2026-06-29T08:00:00Z"), true, Instant.parse("2026-06-29T09:30:00Z"), false),
                 new HeldTask("00T000000000003AAA", "REVENUE_DECLINE:001000000000001AAA", "005000000000002AAA", true,
-                        Instant.parse("2026-06-20T08:00:00Z"), true, Instant.parse("2026-06-21T07:00:00Z")));
+                        Instant.parse("2026-06-20T08:00:00Z"), true, Instant.parse("2026-06-21T07:00:00Z"), false));
         assertThat(org.soapCalls()).isEqualTo(2);
     }
 

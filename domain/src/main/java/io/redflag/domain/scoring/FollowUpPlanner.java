@@ -18,19 +18,54 @@ import java.util.Set;
  * Turns assessments into follow-up tasks by the playbooks and the rules every task obeys: one open task per
  * key, a cooldown after one is closed, only key accounts (by default), never from insufficient evidence, to
  * the owner or (owner inactive) the owner's manager, and at most N a week per assignee, most severe first
- * (HIGH and CRITICAL findings on key accounts always get their task, and count towards the N).
- * The CRM's state comes in as parameters, so the planning itself is pure.
+ * (HIGH and CRITICAL findings on key accounts always get their task, and count towards the N; with
+ * {@code followUps.overCap: replace} such a task over the cap takes the place of a less severe one, see
+ * {@link GiveWay}). The CRM's state comes in as parameters, so the planning itself is pure.
  */
 public final class FollowUpPlanner {
-    /** What the CRM and the store know about existing follow-ups. */
-    public record Existing(Set<String> openKeys, Map<String, Instant> closedAt, Map<String, Integer> createdThisWeek) {
+    /**
+     * What the CRM and the store know about existing follow-ups.
+     *
+     * @param thisWeek Redflag's own tasks of the last 7 days, the ones {@code createdThisWeek} counts: what a
+     *                 severe finding over the cap may take the place of
+     */
+    public record Existing(Set<String> openKeys, Map<String, Instant> closedAt, Map<String, Integer> createdThisWeek,
+            List<CountedTask> thisWeek) {
+
+        /** Facts without the week's tasks themselves: nothing can be replaced. */
+        public Existing(Set<String> openKeys, Map<String, Instant> closedAt, Map<String, Integer> createdThisWeek) {
+            this(openKeys, closedAt, createdThisWeek, List.of());
+        }
     }
 
     /**
-     * What planning decided: the tasks to create, and the ones the weekly cap per assignee held back (planned
-     * again when their account is next scored, once the assignee's week has room).
+     * One of Redflag's own tasks in the CRM, created in the last 7 days.
+     *
+     * @param severity  the severity its key was planned with; null when the store does not know it (then it is
+     *                  never replaced: a guess could delete a task as severe as the finding)
+     * @param untouched nobody changed it since Redflag created it
      */
-    public record Plan(List<FollowUp> tasks, List<FollowUp> heldBack) {
+    public record CountedTask(String key, String taskId, String assigneeId, Severity severity, Instant createdAt,
+            boolean open, boolean untouched) {
+    }
+
+    /**
+     * A severe finding's task takes the place of an open task of the same assignee ({@code overCap: replace}):
+     * that task is to be deleted once the new one exists.
+     */
+    public record Replacement(String replacedKey, String replacedTaskId, Severity replacedSeverity, String byKey) {
+    }
+
+    /**
+     * What planning decided: the tasks to create, the ones the weekly cap per assignee held back (planned
+     * again when their account is next scored, once the assignee's week has room), and which of the tasks to
+     * create take the place of an existing one.
+     */
+    public record Plan(List<FollowUp> tasks, List<FollowUp> heldBack, List<Replacement> replacements) {
+
+        public Plan(List<FollowUp> tasks, List<FollowUp> heldBack) {
+            this(tasks, heldBack, List.of());
+        }
     }
 
     /** Signals whose task is about one contact or deal: one task per record. The others: one per account. */
@@ -112,18 +147,29 @@ public final class FollowUpPlanner {
         candidates.sort(Comparator.comparing(FollowUp::severity, Comparator.reverseOrder())
                 .thenComparing(FollowUp::key));
         Map<String, Integer> perAssignee = new HashMap<>(existing.createdThisWeek());
+        GiveWay giveWay = rules.replacesOverCap() ? new GiveWay(existing.thisWeek(), asOf) : GiveWay.NONE;
         List<FollowUp> out = new ArrayList<>();
         List<FollowUp> heldBack = new ArrayList<>();
+        List<Replacement> replacements = new ArrayList<>();
         for (FollowUp up : candidates) {
             int n = perAssignee.getOrDefault(up.assigneeId(), 0);
-            if (n >= rules.perOwnerPerWeek() && !uncapped.contains(up.key())) {
-                heldBack.add(up);
-                continue;
+            if (n >= rules.perOwnerPerWeek()) {
+                if (!uncapped.contains(up.key())) {
+                    heldBack.add(up);
+                    continue;
+                }
+                CountedTask replaced = giveWay.takeFor(up);
+                if (replaced != null) {
+                    // One in, one out: the assignee's week stays at the cap.
+                    replacements.add(new Replacement(replaced.key(), replaced.taskId(), replaced.severity(), up.key()));
+                    out.add(up);
+                    continue;
+                }
             }
             perAssignee.put(up.assigneeId(), n + 1);
             out.add(up);
         }
-        return new Plan(out, heldBack);
+        return new Plan(out, heldBack, replacements);
     }
 
     /** The record a subject names: a contact's name or a deal's name as the explanation gives it. */

@@ -118,13 +118,18 @@ final class ScorecardChecks {
     }
 
     private void followUps(ScorecardConfig.FollowUps followUps) {
-        if (!require(followUps != null, "followUps", null, "keyAccountsOnly, perOwnerPerWeek, cooldownDays,"
-                + " playbooks")) {
+        if (!require(followUps != null, "followUps", null, "keyAccountsOnly, perOwnerPerWeek, overCap,"
+                + " cooldownDays, playbooks")) {
             return;
         }
         require(followUps.perOwnerPerWeek() >= 0, "followUps.perOwnerPerWeek", followUps.perOwnerPerWeek(),
                 "0 or more");
         require(followUps.cooldownDays() >= 0, "followUps.cooldownDays", followUps.cooldownDays(), "0 or more");
+        require(ScorecardConfig.FollowUps.ALWAYS.equals(followUps.overCap())
+                || ScorecardConfig.FollowUps.REPLACE.equals(followUps.overCap()), "followUps.overCap",
+                followUps.overCap(), "always (a HIGH or"
+                + " CRITICAL finding on a key account gets its task beyond the cap) or replace (it takes the place of"
+                + " an untouched lower-severity task of the assignee's week)");
         for (Signal s : Signal.values()) {
             Playbook p = followUps.playbooks() == null ? null : followUps.playbooks().get(s);
             if (!require(p != null, "followUps.playbooks." + s, null, "subject, action, priority and dueInDays")) {

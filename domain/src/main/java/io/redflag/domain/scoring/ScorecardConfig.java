@@ -56,10 +56,21 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
     /**
      * @param keyAccountsOnly tasks only for key accounts
      * @param perOwnerPerWeek at most this many automatic tasks per owner per week, most severe first
+     * @param overCap         what a HIGH or CRITICAL finding on a key account does when its assignee's week is
+     *                        full: {@value #ALWAYS} (it gets its task on top of the cap) or {@value #REPLACE} (it
+     *                        takes the place of one of the assignee's untouched LOW or MEDIUM tasks of the week,
+     *                        and gets its task on top only when there is none)
      * @param cooldownDays    after a task is closed, its key makes no new task for this long
      */
-    public record FollowUps(boolean keyAccountsOnly, int perOwnerPerWeek, int cooldownDays,
+    public record FollowUps(boolean keyAccountsOnly, int perOwnerPerWeek, String overCap, int cooldownDays,
             Map<Signal, Playbook> playbooks) {
+        public static final String ALWAYS = "always";
+        public static final String REPLACE = "replace";
+
+        /** Whether a severe finding over the cap takes the place of a less severe task (see {@code overCap}). */
+        public boolean replacesOverCap() {
+            return REPLACE.equals(overCap);
+        }
     }
 
     /** A signal's task: the subject ({name} is the account, {subject} the record it is about), priority, days to due. */
@@ -121,7 +132,7 @@ public record ScorecardConfig(String version, Levels levels, Map<Signal, Weight>
                 1.25, 10, 1.0, 0.6,
                 List.of("\\bC[EFOIT]O\\b", "\\bChief\\b", "\\bPresident\\b", "\\bFounder\\b", "\\bOwner\\b"),
                 List.of("\\bVP\\b", "\\bVice President\\b", "\\bHead of\\b", "\\bDirector\\b"),
-                List.of("Competitor"), new FollowUps(true, 10, 30, p));
+                List.of("Competitor"), new FollowUps(true, 10, FollowUps.ALWAYS, 30, p));
     }
 
     /** Checks every value; every problem at once is thrown, each naming its key (see {@link ScorecardChecks}). */

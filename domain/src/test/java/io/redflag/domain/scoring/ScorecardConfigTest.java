@@ -69,6 +69,8 @@ class ScorecardConfigTest {
                 bad("followUps", with(D, "followUps", null)),
                 bad("followUps.perOwnerPerWeek", followUps("perOwnerPerWeek", -1)),
                 bad("followUps.cooldownDays", followUps("cooldownDays", -1)),
+                bad("followUps.overCap", followUps("overCap", "sometimes")),
+                bad("followUps.overCap", followUps("overCap", null)),
                 bad("followUps.playbooks.ACTIVITY_DECLINE", followUps("playbooks", null)),
                 bad("followUps.playbooks.STALE_PLAN", playbook(null)),
                 bad("followUps.playbooks.STALE_PLAN.subject", playbook(book(null, "Low", 7))),
@@ -123,6 +125,7 @@ class ScorecardConfigTest {
                 ok("minimumCoverage 1 (every signal needs its inputs)", with(D, "minimumCoverage", 1.0)),
                 ok("perOwnerPerWeek 0", followUps("perOwnerPerWeek", 0)),
                 ok("cooldownDays 0", followUps("cooldownDays", 0)),
+                ok("overCap replace", followUps("overCap", "replace")),
                 ok("a subject of 200 characters", playbook(book("x".repeat(200), "Low", 7))),
                 ok("due the same day", playbook(book("Plan", "Normal", 0))),
                 ok("due in 365 days", playbook(book("Plan", "High", 365))));

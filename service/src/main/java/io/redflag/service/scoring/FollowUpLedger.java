@@ -9,6 +9,7 @@ import io.redflag.connector.writeback.NewFollowUpTask;
 import io.redflag.connector.writeback.WriteResult;
 import io.redflag.domain.scoring.FollowUp;
 import io.redflag.domain.scoring.FollowUpPlanner;
+import io.redflag.domain.scoring.Severity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +31,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * after the answer was lost). The rules are not decided on this table: the CRM's own tasks are the truth
  * ({@link HeldFollowUps}); what is PLANNED and not sent yet is the one thing only this table knows. Its
  * {@link #existing} view, with the synced task table, is the cheap pre-filter of {@link FollowUpRound}. The
- * tasks waiting to be created are the gauge {@value #PENDING}.
+ * tasks waiting to be created are the gauge {@value #PENDING}. A CREATED task that a more severe one replaced
+ * ({@code followUps.overCap: replace}) becomes REPLACED once the CRM no longer holds it ({@link ReplacedFollowUps}).
  */
 final class FollowUpLedger implements MeterBinder, StoredFollowUps {
     static final String PENDING = "redflag.followups.pending";
     static final String PLANNED = "PLANNED";
     static final String CREATED = "CREATED";
     static final String FAILED = "FAILED";
+    /** A CREATED task that a more severe one took the place of, and that the CRM no longer holds. */
+    static final String REPLACED = "REPLACED";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -119,9 +123,11 @@ final class FollowUpLedger implements MeterBinder, StoredFollowUps {
             List<String> chunk = ids == null ? List.of() : ids.subList(from, Math.min(ids.size(), from + 500));
             String in = ids == null ? " IS NOT NULL" : " IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
-            // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them.
+            // Tasks in the CRM carrying a key (ours, whenever made), as the sync last read them; one that a more
+            // severe task replaced is gone, whether or not the sync has seen it go.
             jdbc.query("SELECT signal_key, closed, completed_at, modified_at FROM task WHERE deleted = FALSE"
-                    + " AND " + OwnTasks.OWN + " AND account" + in, rs -> {
+                    + " AND " + OwnTasks.OWN + " AND account" + in + " AND NOT EXISTS (SELECT 1 FROM follow_up r"
+                    + " WHERE r.replaces_task_id = task.id AND r.replace_outcome IN ('DELETED', 'GONE'))", rs -> {
                         note(open, closed, rs.getString(1), rs.getBoolean(2), rs.getObject(3, OffsetDateTime.class),
                                 rs.getObject(4, OffsetDateTime.class));
                     }, chunk.toArray());
@@ -135,8 +141,8 @@ final class FollowUpLedger implements MeterBinder, StoredFollowUps {
                     }, chunk.toArray());
         }
         Map<String, Integer> week = new HashMap<>();
-        jdbc.query("SELECT owner_id, COUNT(*) FROM follow_up WHERE planned_at > ? AND state <> '" + FAILED
-                + "' AND signal <> '" + HeldBackDigest.SIGNAL + "' GROUP BY owner_id", rs -> {
+        jdbc.query("SELECT owner_id, COUNT(*) FROM follow_up WHERE planned_at > ? AND state NOT IN ('" + FAILED
+                + "', '" + REPLACED + "') AND signal <> '" + HeldBackDigest.SIGNAL + "' GROUP BY owner_id", rs -> {
                     week.put(rs.getString(1), rs.getInt(2));
                 }, AssessmentStore.time(clock.instant().minus(Duration.ofDays(7))));
         return new FollowUpPlanner.Existing(open, closed, week);
@@ -152,23 +158,60 @@ final class FollowUpLedger implements MeterBinder, StoredFollowUps {
         }
     }
 
-    void plan(List<FollowUp> ups) {
+    /**
+     * Plans these tasks; a task that takes the place of another ({@code replacements}) notes that task, to be
+     * deleted once the new one is CREATED ({@link ReplacedFollowUps}). Planning a key again forgets what its
+     * earlier task replaced.
+     */
+    void plan(List<FollowUp> ups, List<FollowUpPlanner.Replacement> replacements) {
         Object now = AssessmentStore.time(clock.instant());
+        Map<String, FollowUpPlanner.Replacement> replacing = new HashMap<>();
+        replacements.forEach(r -> replacing.put(r.byKey(), r));
         jdbc.batchUpdate("MERGE INTO follow_up AS t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(18)),"
                 + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(18)), CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(255)),"
                 + " CAST(? AS VARCHAR(32000)), CAST(? AS VARCHAR(20)), CAST(? AS DATE),"
-                + " CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (signal_key, account_id, signal, owner_id, severity,"
-                + " subject, description, priority, due_date, planned_at) ON t.signal_key = s.signal_key"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(18))))"
+                + " AS s (signal_key, account_id, signal, owner_id, severity, subject, description, priority, due_date,"
+                + " planned_at, replaces_key, replaces_task_id) ON t.signal_key = s.signal_key"
                 + " WHEN MATCHED THEN UPDATE SET owner_id = s.owner_id, severity = s.severity, subject = s.subject,"
                 + " description = s.description, priority = s.priority, due_date = s.due_date,"
                 + " planned_at = s.planned_at, state = '" + PLANNED + "', task_id = NULL, created_at = NULL,"
-                + " error_code = NULL, error_message = NULL"
+                + " error_code = NULL, error_message = NULL, replaces_key = s.replaces_key,"
+                + " replaces_task_id = s.replaces_task_id, replaced_at = NULL, replace_outcome = NULL,"
+                + " replace_error = NULL"
                 + " WHEN NOT MATCHED THEN INSERT (signal_key, account_id, signal, owner_id, severity, subject,"
-                + " description, priority, due_date, planned_at, state) VALUES (s.signal_key, s.account_id,"
-                + " s.signal, s.owner_id, s.severity, s.subject, s.description, s.priority, s.due_date,"
-                + " s.planned_at, '" + PLANNED + "')", ups.stream().map(u -> new Object[] {u.key(), u.accountId(),
-                        u.signal().name(), u.assigneeId(), u.severity().name(), u.subject(), u.description(),
-                        u.priority(), u.dueDate(), now}).toList());
+                + " description, priority, due_date, planned_at, state, replaces_key, replaces_task_id) VALUES"
+                + " (s.signal_key, s.account_id, s.signal, s.owner_id, s.severity, s.subject, s.description,"
+                + " s.priority, s.due_date, s.planned_at, '" + PLANNED + "', s.replaces_key, s.replaces_task_id)",
+                ups.stream().map(u -> {
+                    FollowUpPlanner.Replacement r = replacing.get(u.key());
+                    return new Object[] {u.key(), u.accountId(), u.signal().name(), u.assigneeId(),
+                        u.severity().name(), u.subject(), u.description(), u.priority(), u.dueDate(), now,
+                        r == null ? null : r.replacedKey(), r == null ? null : r.replacedTaskId()};
+                }).toList());
+    }
+
+    /**
+     * The tasks a planned or created follow-up is to replace and that are not deleted yet: on their way out, so
+     * planning neither counts them towards the cap (their replacement counts in their place) nor picks them again.
+     */
+    Set<String> replacing() {
+        return new HashSet<>(jdbc.queryForList("SELECT replaces_task_id FROM follow_up WHERE replaces_task_id IS NOT"
+                + " NULL AND replaced_at IS NULL AND state IN ('" + PLANNED + "', '" + CREATED + "')", String.class));
+    }
+
+    /** The severity each of these keys was last planned with, where the ledger knows it. */
+    Map<String, Severity> severities(Collection<String> keys) {
+        Map<String, Severity> out = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            jdbc.query("SELECT signal_key, severity FROM follow_up WHERE signal_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+                        out.put(rs.getString(1), Severity.valueOf(rs.getString(2)));
+                    }, chunk.toArray());
+        }
+        return out;
     }
 
     List<NewFollowUpTask> planned(int limit) {

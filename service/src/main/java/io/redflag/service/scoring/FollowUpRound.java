@@ -83,17 +83,24 @@ final class FollowUpRound {
         Map<String, Instant> closed = new HashMap<>(crm.closedAt());
         candidates.stored().closedAt().forEach((key, at) -> closed.merge(key, at, (a, b) -> a.isAfter(b) ? a : b));
         FollowUpPlanner.Plan decided = planner.plan(done, names, owners, managers,
-                new FollowUpPlanner.Existing(open, closed, crm.createdThisWeek()), asOf);
+                new FollowUpPlanner.Existing(open, closed, crm.createdThisWeek(), crm.thisWeek()), asOf);
         List<FollowUp> tasks = decided.tasks().stream().filter(u -> candidates.keys().contains(u.key())).toList();
         List<FollowUp> heldBack = decided.heldBack().stream().filter(u -> candidates.keys().contains(u.key()))
                 .toList();
+        List<FollowUpPlanner.Replacement> replacements = decided.replacements().stream()
+                .filter(r -> candidates.keys().contains(r.byKey())).toList();
         if (everywhere != null) {
-            // Later batches must see this batch's plans: the weekly cap counts across the whole run.
+            // Later batches must see this batch's plans: the weekly cap counts across the whole run. A task that
+            // replaces another leaves the count as it was.
+            Set<String> replacing = replacements.stream().map(FollowUpPlanner.Replacement::byKey)
+                    .collect(java.util.stream.Collectors.toSet());
             tasks.forEach(u -> {
                 everywhere.openKeys().add(u.key());
-                everywhere.createdThisWeek().merge(u.assigneeId(), 1, Integer::sum);
+                if (!replacing.contains(u.key())) {
+                    everywhere.createdThisWeek().merge(u.assigneeId(), 1, Integer::sum);
+                }
             });
         }
-        return new FollowUpPlanner.Plan(tasks, heldBack);
+        return new FollowUpPlanner.Plan(tasks, heldBack, replacements);
     }
 }

@@ -7,6 +7,7 @@ import io.redflag.connector.resilience.ResilientCrm;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.connector.writeback.CrmWriter;
 import io.redflag.connector.writeback.FollowUpTasks;
+import io.redflag.connector.writeback.ReplacedTasks;
 import io.redflag.connector.writeback.WrittenFields;
 import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.store.DirtyAccounts;
@@ -117,8 +118,16 @@ class ScoringConfiguration {
         return new CrmWriter(resilient, tasks, 5, Duration.ofMillis(200));
     }
 
+    /** Deletes the tasks a more severe one took the place of (scorecard followUps.overCap: replace). */
     @Bean
-    WriteBack writeBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger, MeterRegistry meters) {
-        return new WriteBack(writer, outbox, ledger, meters);
+    ReplacedFollowUps replacedFollowUps(DataSource dataSource, ResilientCrm resilient, FollowUpTasks tasks,
+            DirtyAccounts dirty, Clock clock) {
+        return new ReplacedFollowUps(dataSource, new ReplacedTasks(resilient, tasks), dirty, clock);
+    }
+
+    @Bean
+    WriteBack writeBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger, ReplacedFollowUps replaced,
+            MeterRegistry meters) {
+        return new WriteBack(writer, outbox, ledger, replaced, meters);
     }
 }

@@ -253,7 +253,7 @@ public final class ScoringService {
                 continue;
             }
             List<FollowUp> ups = plan.tasks();
-            ledger.plan(ups);
+            ledger.plan(ups, plan.replacements());
             heldBackNow.replace(names.keySet(), plan.heldBack(), asOf);
             heldBack.increment(plan.heldBack().size());
             planned += ups.size();

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * with everything still pending; the next flush sends the latest truth. Risk fields are state-based: sending
  * them again is harmless. Each task is created at most once ({@link CrmWriter#createTasks}): a key under which
  * the CRM holds an open task already is noted with that task, and a create whose answer was lost is looked for
- * before anything is sent again. Counts the tasks this write-back made in {@value #TASKS_CREATED}.
+ * before anything is sent again. Then the tasks that a created one took the place of are deleted
+ * ({@link ReplacedFollowUps}): never before their replacement exists. Counts the tasks this write-back made in
+ * {@value #TASKS_CREATED}.
  */
 public final class WriteBack {
     private static final Logger log = LoggerFactory.getLogger(WriteBack.class);
@@ -31,20 +33,25 @@ public final class WriteBack {
      * @param tasksFoundAfterLost of those, the ones found after a lost answer (not sent again)
      * @param tasksAlreadyThere   planned tasks the CRM held already (an earlier create whose note was lost)
      * @param tasksFailed         planned tasks not in the CRM: refused, or left for the next flush
+     * @param tasksReplaced       tasks a created one took the place of, whose deletion was settled (deleted, gone
+     *                            already, kept because a rep touched them, or refused)
      */
     public record Flush(int accountsWritten, int accountsFailed, int tasksCreated, int tasksFoundAfterLost,
-            int tasksAlreadyThere, int tasksFailed) {
+            int tasksAlreadyThere, int tasksFailed, int tasksReplaced) {
     }
 
     private final CrmWriter writer;
     private final Outbox outbox;
     private final FollowUpLedger ledger;
+    private final ReplacedFollowUps replaced;
     private final Counter tasksCreated;
 
-    WriteBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger, MeterRegistry meters) {
+    WriteBack(CrmWriter writer, Outbox outbox, FollowUpLedger ledger, ReplacedFollowUps replaced,
+            MeterRegistry meters) {
         this.writer = writer;
         this.outbox = outbox;
         this.ledger = ledger;
+        this.replaced = replaced;
         this.tasksCreated = Counter.builder(TASKS_CREATED).baseUnit("tasks")
                 .description("follow-up tasks the CRM created for Redflag (found after a lost answer included;"
                         + " not one found there already)")
@@ -99,13 +106,17 @@ public final class WriteBack {
                 break;
             }
         }
+        int replacedTasks = 0;
+        for (int settled = 1; settled > 0 && stillLeading.getAsBoolean(); replacedTasks += settled) {
+            settled = replaced.deleteDue(CHUNK);
+        }
         int created = answered + lost;
         tasksCreated.increment(created);
-        Flush flush = new Flush(written, failed, created, lost, there, taskFailures);
-        if (written + failed + created + there + taskFailures > 0) {
+        Flush flush = new Flush(written, failed, created, lost, there, taskFailures, replacedTasks);
+        if (written + failed + created + there + taskFailures + replacedTasks > 0) {
             log.info("Write-back: {} accounts updated ({} failed), {} follow-up tasks created ({} of them found in"
-                    + " the CRM after their answer was lost), {} there already, {} failed", written, failed, created,
-                    lost, there, taskFailures);
+                    + " the CRM after their answer was lost), {} there already, {} failed; {} replaced tasks"
+                    + " settled", written, failed, created, lost, there, taskFailures, replacedTasks);
         }
         return flush;
     }

@@ -120,7 +120,7 @@ class DemoIT {
         org.resetCounters();
         scoring.scoreAll();
         WriteBack.Flush flush = writeBack.flush();
-        assertThat(flush).isEqualTo(new WriteBack.Flush(0, 0, 0, 0, 0, 0));
+        assertThat(flush).isEqualTo(new WriteBack.Flush(0, 0, 0, 0, 0, 0, 0));
         assertThat(org.calls("update")).isZero();
         assertThat(org.calls("create")).isZero();
         assertThat(followUps()).hasSize(tasks);

@@ -15,10 +15,6 @@ import io.redflag.service.security.ApiTokens;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.store.UserDirectory;
 import io.redflag.service.sync.SyncFlow;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -231,10 +227,6 @@ class HeldBackIT {
     }
 
     private JsonNode api(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestAccess.viewer(tokens))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return TestAccess.viewed(port, path, tokens, json);
     }
 }

@@ -82,7 +82,7 @@ class LostAnswerIT {
 
         assertThat(proxy.lostAnswers()).isEqualTo(1);
         assertThat(proxy.taskCreates()).as("the create whose answer was lost is not sent again").isEqualTo(1);
-        assertThat(flush).isEqualTo(new WriteBack.Flush(accounts, 0, planned.size(), planned.size(), 0, 0));
+        assertThat(flush).isEqualTo(new WriteBack.Flush(accounts, 0, planned.size(), planned.size(), 0, 0, 0));
         List<List<Object>> expected = new ArrayList<>();
         for (NewFollowUpTask t : planned) {
             expected.add(List.of(t.key(), t.subject(), t.ownerId(), "Not Started", t.activityDate()));

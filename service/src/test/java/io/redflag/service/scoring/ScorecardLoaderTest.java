@@ -82,6 +82,13 @@ class ScorecardLoaderTest {
                 .hasMessageContaining("followUps.playbooks.COMPLAINTS.priority = 'Urgent'")
                 .hasMessageContaining("High, Normal or Low");
 
+        Files.writeString(file, "followUps:\n  overCap: sometimes\n");
+        assertThatThrownBy(() -> ScorecardLoader.load(file, MAPPING)).hasMessageContaining(file.toString())
+                .hasMessageContaining("followUps.overCap = 'sometimes' is not valid; expected always (")
+                .hasMessageContaining(") or replace (");
+        Files.writeString(file, "followUps:\n  overCap: replace\n");
+        assertThat(ScorecardLoader.load(file, MAPPING).followUps().replacesOverCap()).isTrue();
+
         assertThatThrownBy(() -> ScorecardLoader.load(dir.resolve("none.yaml"), MAPPING))
                 .hasMessageContaining("redflag.scoring.scorecard-file");
         assertThat(List.of(Signal.values())).isNotEmpty();

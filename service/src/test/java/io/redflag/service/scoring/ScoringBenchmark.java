@@ -52,7 +52,8 @@ public final class ScoringBenchmark {
                 new HeldFollowUps(followUps, ledger), heldBack, new HeldBackDigest(heldBack, ledger, followUps, users,
                         () -> 10), new DirtyAccounts(ds), clock, new SimpleMeterRegistry());
         WriteBack writeBack = new WriteBack(new CrmWriter(crm, followUps, 5, Duration.ofMillis(200)), outbox, ledger,
-                new SimpleMeterRegistry());
+                new ReplacedFollowUps(ds, new io.redflag.connector.writeback.ReplacedTasks(crm, followUps),
+                        new DirtyAccounts(ds), clock), new SimpleMeterRegistry());
         EmulatorHttp org = null;
         for (int round = 1; round <= 2; round++) {
             long start = System.nanoTime();
