@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
@@ -123,17 +127,51 @@ public final class Replay {
      */
     public void now(List<Scorecard> scorecards, List<PresentView> views, Instant now, Visitor visitor) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        for (List<String> batch : batches(reader.accountIds())) {
-            for (StoredAccount account : reader.readRange(batch.get(0), batch.get(batch.size() - 1))) {
-                CrmUser owner = views.get(0).owner(account);
-                Map<PresentView, AccountSnapshot> seen = new IdentityHashMap<>();
-                List<Assessment> assessments = new ArrayList<>();
-                for (int i = 0; i < scorecards.size(); i++) {
-                    AccountSnapshot snapshot = seen.computeIfAbsent(views.get(i), v -> v.snapshot(account, owner));
-                    assessments.add(scorecards.get(i).assess(snapshot, now));
+        List<List<String>> batches = batches(reader.accountIds());
+        if (batches.isEmpty()) {
+            return;
+        }
+        // Reading dominates: the next batch is read on a thread of its own while this one is scored.
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "redflag-replay-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<StoredAccount>> next = ahead.submit(() -> read(batches.get(0)));
+            for (int b = 0; b < batches.size(); b++) {
+                List<StoredAccount> accounts = next.get();
+                if (b + 1 < batches.size()) {
+                    List<String> following = batches.get(b + 1);
+                    next = ahead.submit(() -> read(following));
                 }
-                visitor.visit(new Seen(account, List.of(), day, account, owner, assessments));
+                score(accounts, scorecards, views, now, day, visitor);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the dry run was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            ahead.shutdownNow();
+        }
+    }
+
+    private List<StoredAccount> read(List<String> batch) {
+        return reader.readRange(batch.get(0), batch.get(batch.size() - 1));
+    }
+
+    private static void score(List<StoredAccount> accounts, List<Scorecard> scorecards, List<PresentView> views,
+            Instant now, LocalDate day, Visitor visitor) {
+        for (StoredAccount account : accounts) {
+            CrmUser owner = views.get(0).owner(account);
+            Map<PresentView, AccountSnapshot> seen = new IdentityHashMap<>();
+            List<Assessment> assessments = new ArrayList<>();
+            for (int i = 0; i < scorecards.size(); i++) {
+                AccountSnapshot snapshot = seen.computeIfAbsent(views.get(i), v -> v.snapshot(account, owner));
+                assessments.add(scorecards.get(i).assess(snapshot, now));
+            }
+            visitor.visit(new Seen(account, List.of(), day, account, owner, assessments));
         }
     }
 
