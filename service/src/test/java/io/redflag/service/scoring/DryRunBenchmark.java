@@ -26,6 +26,7 @@ public final class DryRunBenchmark {
         ds.setUsername(args.length > 1 ? args[1] : "sa");
         ds.setPassword("");
         io.redflag.service.store.PostgresConnections.tune(ds);
+        org.flywaydb.core.Flyway.configure().dataSource(ds).load().migrate(); // a store filled by an older build
         Clock clock = Clock.systemUTC();
         Mapping mapping = MappingLoader.load(Path.of("mappings/salesforce.yaml"));
         ActiveScorecard scorecards = new ActiveScorecard(ds, mapping, ScorecardLoader.load(null, mapping), clock);
