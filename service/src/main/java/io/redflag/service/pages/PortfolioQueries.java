@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The portfolio page's figures, aggregated and paged in SQL so a book of tens of thousands of accounts answers
- * at once: accounts and won revenue per level, the score distribution, the week's biggest drops, the levels
- * over the last weeks, one page of accounts. Every query takes the same filters.
+ * The portfolio page's figures, so a book of tens of thousands of accounts answers at once: accounts and won
+ * revenue per level, the score distribution, the week's biggest drops, the levels over the last weeks (summed in
+ * memory from three narrow reads), one page of accounts (paged in SQL). Every read takes the same filters.
  */
 @Component
 class PortfolioQueries {
