@@ -73,7 +73,8 @@ public class AccountQueries {
     }
 
     public List<HistoryPoint> history(String accountId) {
-        return jdbc.query("SELECT as_of, score, level, trend FROM assessment WHERE account_id = ? ORDER BY as_of",
+        return jdbc.query("SELECT as_of, score, level, trend FROM score_history WHERE account_id = ?"
+                + " ORDER BY as_of, assessment_id",
                 (rs, i) -> new HistoryPoint(instant(rs.getObject(1, OffsetDateTime.class)), rs.getInt(2),
                         rs.getString(3), integer(rs, 4)), accountId);
     }

@@ -89,18 +89,19 @@ class PortfolioPage {
         // The level tiles and the plots show every level of the scope: the level filter narrows the list only.
         PortfolioQueries.Filter scopeOnly = new PortfolioQueries.Filter(q.owner(), q.segment(), null, filter.keyOnly(),
                 null, null);
-        List<PortfolioQueries.LevelFigure> levels = queries.levels(scopeOnly);
+        PortfolioQueries.Figures figures = queries.figures(scopeOnly, 10);
+        List<PortfolioQueries.LevelFigure> levels = figures.levels();
         BigDecimal atRisk = levels.stream().filter(l -> AT_RISK.contains(l.level()))
                 .map(PortfolioQueries.LevelFigure::wonRevenue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int[] bands = queries.distribution(scopeOnly);
-        PortfolioQueries.Weekly weekly = queries.weekly(scopeOnly);
-        int total = queries.count(filter);
+        int[] bands = figures.bands();
+        PortfolioQueries.Weekly weekly = figures.weekly();
+        int total = figures.count(filter);
 
         model.addAttribute("q", q);
         model.addAttribute("levels", levels);
         model.addAttribute("revenueAtRisk", atRisk);
         model.addAttribute("bands", bands);
-        model.addAttribute("movers", queries.movers(scopeOnly, 10));
+        model.addAttribute("movers", figures.movers());
         model.addAttribute("weekly", weekly);
         model.addAttribute("rows", queries.page(filter, page));
         model.addAttribute("total", total);

@@ -2,11 +2,12 @@ package io.redflag.service.pages;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The portfolio page's figures, aggregated and paged in SQL so a book of tens of thousands of accounts answers
- * at once: accounts and won revenue per level, the score distribution, the week's biggest drops, the levels
- * over the last weeks, one page of accounts. Every query takes the same filters.
+ * The portfolio page's figures, so a book of tens of thousands of accounts answers at once: accounts and won
+ * revenue per level, the score distribution, the week's biggest drops, the levels over the last weeks (summed in
+ * memory from three narrow reads), one page of accounts (paged in SQL). Every read takes the same filters.
  */
 @Component
 class PortfolioQueries {
@@ -45,6 +46,21 @@ class PortfolioQueries {
 
     /** Accounts per level at the end of each of the last weeks (as the assessments then stood). */
     record Weekly(List<LocalDate> weeks, Map<String, List<Integer>> counts) {
+    }
+
+    /** An account's latest score, for the figures. */
+    record Scored(int score, String level) {
+    }
+
+    /** The figures of one scope; {@link #count} counts the accounts of a narrower list within it. */
+    record Figures(List<LevelFigure> levels, int[] bands, List<Mover> movers, Weekly weekly,
+            Map<String, Scored> scored) {
+        /** The accounts of the scope that the filter's level and score band keep (its other filters made the scope). */
+        int count(Filter f) {
+            return (int) scored.values().stream().filter(s -> (f.level() == null || f.level().equals(s.level()))
+                    && (f.minScore() == null || s.score() >= f.minScore())
+                    && (f.maxScore() == null || s.score() <= f.maxScore())).count();
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -85,65 +101,79 @@ class PortfolioQueries {
         return sql.toString();
     }
 
-    /** Won revenue per account over the trailing 12 months, as a derived table {@code r(account, won)}. */
-    private String wonRevenue(List<Object> args) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        args.add(today.minusYears(1));
-        args.add(today);
-        return "(SELECT account, SUM(amount) AS won FROM opportunity WHERE stage = 'WON' AND deleted = FALSE"
-                + " AND close_date > ? AND close_date <= ? GROUP BY account) r";
-    }
-
-    List<LevelFigure> levels(Filter f) {
+    /**
+     * The figures of the scope's accounts (by owner, segment, key or not; a level or score band narrows the list
+     * only): accounts and won revenue per level, accounts per score band, the week's biggest drops and the levels
+     * of the last weeks. The scope's latest scores are read once and summed here, as is each account's won revenue
+     * (an index scan): a join per account costs more than the whole scan on H2.
+     */
+    Figures figures(Filter scope, int movers) {
+        Map<String, Scored> scored = new HashMap<>();
         List<Object> args = new ArrayList<>();
-        String revenue = wonRevenue(args);
-        String sql = "SELECT s.level, COUNT(*), SUM(r.won) FROM account_score s JOIN account a ON a.id = s.account_id"
-                + " LEFT JOIN " + revenue + " ON r.account = a.id" + where(f, args) + " GROUP BY s.level";
-        Map<String, LevelFigure> by = new HashMap<>();
-        jdbc.query(sql, rs -> {
-            BigDecimal won = rs.getBigDecimal(3);
-            by.put(rs.getString(1), new LevelFigure(rs.getString(1), rs.getInt(2), won == null ? BigDecimal.ZERO
-                    : won));
-        }, args.toArray());
-        return LEVELS.stream().map(l -> by.getOrDefault(l, new LevelFigure(l, 0, BigDecimal.ZERO))).toList();
-    }
-
-    /** Accounts per score band of ten (0–9 … 90–100), the lowest band first. */
-    int[] distribution(Filter f) {
-        List<Object> args = new ArrayList<>();
-        int[] bands = new int[10];
-        jdbc.query("SELECT CASE WHEN s.score >= 100 THEN 9 ELSE s.score / 10 END AS band, COUNT(*) FROM account_score s"
-                + " JOIN account a ON a.id = s.account_id" + where(f, args) + " GROUP BY CASE WHEN s.score >= 100"
-                + " THEN 9 ELSE s.score / 10 END", rs -> {
-                    int band = rs.getInt(1);
-                    bands[Math.max(0, Math.min(9, band))] += rs.getInt(2);
+        jdbc.query("SELECT s.account_id, s.score, s.level FROM account_score s JOIN account a ON a.id = s.account_id"
+                + where(scope, args), rs -> {
+                    scored.put(rs.getString(1), new Scored(rs.getInt(2), rs.getString(3)));
                 }, args.toArray());
-        return bands;
+        Map<String, BigDecimal> revenue = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        int[] bands = new int[10];
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.query("SELECT account, amount FROM opportunity WHERE stage = 'WON' AND close_date > ? AND close_date <= ?"
+                + " AND deleted = FALSE", rs -> {
+                    Scored one = scored.get(rs.getString(1));
+                    BigDecimal amount = rs.getBigDecimal(2);
+                    if (one != null && amount != null) {
+                        revenue.merge(one.level(), amount, BigDecimal::add);
+                    }
+                }, today.minusYears(1), today);
+        scored.values().forEach(one -> {
+            counts.merge(one.level(), 1, Integer::sum);
+            bands[Math.max(0, Math.min(9, one.score() / 10))]++;
+        });
+        List<LevelFigure> levels = LEVELS.stream().map(l -> new LevelFigure(l, counts.getOrDefault(l, 0),
+                revenue.getOrDefault(l, BigDecimal.ZERO))).toList();
+
+        List<LocalDate> weeks = new ArrayList<>();
+        for (int w = WEEKS - 1; w >= 0; w--) {
+            weeks.add(today.minusWeeks(w));
+        }
+        Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+        Instant since = weeks.get(0).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ScoreWindow window = ScoreWindow.read(jdbc, scored.keySet(), since.isBefore(weekAgo) ? since : weekAgo);
+        Weekly weekly = new Weekly(weeks, window.levelsAtEndOf(weeks, LEVELS));
+        return new Figures(levels, bands, movers(window.drops(weekAgo, movers)), weekly, scored);
     }
 
-    /** The biggest drops since a week ago: the latest score against the latest one stored a week or more ago. */
-    List<Mover> movers(Filter f, int limit) {
-        List<Object> args = new ArrayList<>();
-        args.add(OffsetDateTime.ofInstant(clock.instant().minus(java.time.Duration.ofDays(7)), ZoneOffset.UTC));
-        String sql = "SELECT a.id, a.name, u.name, w.score, s.score, s.level FROM account_score s"
-                + " JOIN account a ON a.id = s.account_id LEFT JOIN crm_user u ON u.id = a.owner"
-                + " JOIN (SELECT h.account_id, h.score FROM assessment h JOIN (SELECT account_id, MAX(as_of) AS as_of"
-                + " FROM assessment WHERE as_of <= ? GROUP BY account_id) l ON l.account_id = h.account_id"
-                + " AND l.as_of = h.as_of) w ON w.account_id = s.account_id" + where(f, args)
-                + " AND w.score > s.score ORDER BY w.score - s.score DESC, a.id FETCH FIRST " + limit + " ROWS ONLY";
-        return jdbc.query(sql, (rs, i) -> new Mover(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                rs.getInt(5), rs.getString(6)), args.toArray());
+    /** The drops with their account's and owner's names, in the drops' order. */
+    private List<Mover> movers(List<ScoreWindow.Drop> drops) {
+        if (drops.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String[]> names = new HashMap<>();
+        jdbc.query("SELECT a.id, a.name, u.name FROM account a LEFT JOIN crm_user u ON u.id = a.owner WHERE a.id IN ("
+                + String.join(", ", Collections.nCopies(drops.size(), "?")) + ")", rs -> {
+                    names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                }, drops.stream().map(ScoreWindow.Drop::account).toArray());
+        return drops.stream().map(d -> {
+            String[] name = names.getOrDefault(d.account(), new String[2]);
+            return new Mover(d.account(), name[0], name[1], d.before(), d.now(), d.level());
+        }).toList();
     }
 
-    /** One page of accounts, lowest score first, and how many match in all. */
+    /**
+     * One page of accounts, lowest score first. The page is chosen first and the won revenue summed for its rows
+     * only, not for every account before paging.
+     */
     List<Row> page(Filter f, int page) {
-        List<Object> args = new ArrayList<>();
-        String revenue = wonRevenue(args);
-        String sql = "SELECT a.id, a.name, u.name, COALESCE(a.segment, a.tier), s.score, s.level, s.trend,"
-                + " s.key_account, r.won FROM account_score s JOIN account a ON a.id = s.account_id"
-                + " LEFT JOIN crm_user u ON u.id = a.owner LEFT JOIN " + revenue + " ON r.account = a.id"
-                + where(f, args) + " ORDER BY s.score, a.id OFFSET " + (page * PAGE) + " ROWS FETCH NEXT " + PAGE
-                + " ROWS ONLY";
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Object> args = new ArrayList<>(List.of(today.minusYears(1), today));
+        String sql = "SELECT p.id, p.name, u.name, COALESCE(p.segment, p.tier), p.score, p.level, p.trend,"
+                + " p.key_account, (SELECT SUM(o.amount) FROM opportunity o WHERE o.account = p.id AND o.stage = 'WON'"
+                + " AND o.close_date > ? AND o.close_date <= ? AND o.deleted = FALSE) FROM (SELECT a.id, a.name,"
+                + " a.owner, a.segment, a.tier, s.score, s.level, s.trend, s.key_account FROM account_score s"
+                + " JOIN account a ON a.id = s.account_id" + where(f, args) + " ORDER BY s.score, a.id OFFSET "
+                + (page * PAGE) + " ROWS FETCH NEXT " + PAGE + " ROWS ONLY) p LEFT JOIN crm_user u ON u.id = p.owner"
+                + " ORDER BY p.score, p.id";
         return jdbc.query(sql, (rs, i) -> {
             int trend = rs.getInt(7);
             Integer t = rs.wasNull() ? null : trend;
@@ -152,66 +182,12 @@ class PortfolioQueries {
         }, args.toArray());
     }
 
-    int count(Filter f) {
-        List<Object> args = new ArrayList<>();
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM account_score s JOIN account a ON a.id = s.account_id"
-                + where(f, args), Integer.class, args.toArray());
-        return n == null ? 0 : n;
-    }
-
-    /**
-     * Accounts per level at the end of each of the last {@value #WEEKS} weeks: the assessments of the window
-     * replayed in time order over each account's level before it, in one pass.
-     */
-    Weekly weekly(Filter f) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<LocalDate> weeks = new ArrayList<>();
-        for (int w = WEEKS - 1; w >= 0; w--) {
-            weeks.add(today.minusWeeks(w));
-        }
-        Instant start = weeks.get(0).minusWeeks(1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Filter scope = new Filter(f.owner(), f.segment(), null, f.keyOnly(), null, null);
-        Map<String, String> level = new HashMap<>();
-        List<Object> args = new ArrayList<>();
-        args.add(OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
-        jdbc.query("SELECT h.account_id, h.level FROM assessment h JOIN (SELECT account_id, MAX(as_of) AS as_of"
-                + " FROM assessment WHERE as_of < ? GROUP BY account_id) l ON l.account_id = h.account_id"
-                + " AND l.as_of = h.as_of JOIN account_score s ON s.account_id = h.account_id JOIN account a"
-                + " ON a.id = h.account_id" + where(scope, args), rs -> {
-                    level.put(rs.getString(1), rs.getString(2));
-                }, args.toArray());
-        Map<String, List<Integer>> counts = new LinkedHashMap<>();
-        LEVELS.forEach(l -> counts.put(l, new ArrayList<>()));
-        int[] next = {0};
-        Runnable close = () -> {
-            Map<String, Integer> n = new HashMap<>();
-            level.values().forEach(l -> n.merge(l, 1, Integer::sum));
-            LEVELS.forEach(l -> counts.get(l).add(n.getOrDefault(l, 0)));
-            next[0]++;
-        };
-        args.clear();
-        args.add(OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
-        jdbc.query("SELECT h.account_id, h.level, h.as_of FROM assessment h JOIN account_score s ON s.account_id ="
-                + " h.account_id JOIN account a ON a.id = h.account_id" + where(scope, args).replaceFirst(" WHERE",
-                        " WHERE h.as_of >= ? AND") + " ORDER BY h.as_of", rs -> {
-                    LocalDate day = rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(ZoneOffset.UTC)
-                            .toLocalDate();
-                    while (next[0] < weeks.size() && day.isAfter(weeks.get(next[0]))) {
-                        close.run();
-                    }
-                    level.put(rs.getString(1), rs.getString(2));
-                }, args.toArray());
-        while (next[0] < weeks.size()) {
-            close.run();
-        }
-        return new Weekly(weeks, counts);
-    }
-
     /** Owners and segments to filter by, for the page's lists. */
     Map<String, String> owners() {
         Map<String, String> out = new LinkedHashMap<>();
-        jdbc.query("SELECT DISTINCT u.id, u.name FROM crm_user u JOIN account a ON a.owner = u.id WHERE a.deleted ="
-                + " FALSE ORDER BY u.name, u.id", rs -> {
+        // Per user, one look-up in the accounts' owner index: a join over every account, then DISTINCT, costs more.
+        jdbc.query("SELECT u.id, u.name FROM crm_user u WHERE EXISTS (SELECT 1 FROM account a WHERE a.owner = u.id"
+                + " AND a.deleted = FALSE) ORDER BY u.name, u.id", rs -> {
                     out.put(rs.getString(1), rs.getString(2));
                 });
         return out;

@@ -16,30 +16,47 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every assessment kept, and the latest one per account; the trend is read from here. */
+/**
+ * Every assessment kept (table assessment), the latest one per account (account_score) and every score alone
+ * (score_history): what reads scores over time reads that narrow table, never the findings of each assessment.
+ */
 final class AssessmentStore {
     /** How many reasons go into Risk_Reasons__c and the stored summary. */
     static final int TOP_REASONS = 5;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final JsonMapper json;
 
     AssessmentStore(DataSource dataSource, JsonMapper json) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.json = json;
     }
 
+    /** Stores the assessments, each account's latest and their scores, all or none: the three tables agree. */
     void save(List<Assessment> assessments) {
         if (assessments.isEmpty()) {
             return;
         }
+        tx.executeWithoutResult(status -> write(assessments));
+    }
+
+    private void write(List<Assessment> assessments) {
         jdbc.batchUpdate("INSERT INTO assessment (account_id, as_of, score, level, trend, key_account, strategic,"
                 + " reasons, findings, scorecard_version, input_hash, evidence_coverage)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
                         a.level().label(), a.trend(), a.keyAccount(), a.strategic(), reasons(a), findingsJson(a),
                         a.scorecardVersion(), a.inputHash(), coverage(a)}).toList());
+        // The account's latest score until now is in force until this one's as-of: closed before the merge below
+        // replaces its id.
+        jdbc.batchUpdate("UPDATE score_history SET superseded_at = ? WHERE assessment_id = (SELECT assessment_id"
+                + " FROM account_score WHERE account_id = ?)", assessments.stream().map(a -> new Object[] {
+                        time(a.asOf()), a.accountId()}).toList());
         jdbc.batchUpdate("MERGE INTO account_score AS t USING (SELECT CAST(? AS VARCHAR(18)) AS account_id,"
                 + " MAX(id) AS assessment_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS as_of, CAST(? AS INT) AS score,"
                 + " CAST(? AS VARCHAR(20)) AS level, CAST(? AS INT) AS trend, CAST(? AS BOOLEAN) AS key_account,"
@@ -54,6 +71,11 @@ final class AssessmentStore {
                 assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
                         a.level().label(), a.trend(), a.keyAccount(), a.strategic(), coverage(a), a.accountId()})
                         .toList());
+        // The history copies the row just merged, which carries the new assessment's id. An account twice in one
+        // call (not done by the scoring) would find the same id twice: once is enough.
+        jdbc.batchUpdate("INSERT INTO score_history (assessment_id, account_id, as_of, score, level, trend)"
+                + " SELECT assessment_id, account_id, as_of, score, level, trend FROM account_score WHERE account_id = ?",
+                assessments.stream().map(Assessment::accountId).distinct().map(id -> new Object[] {id}).toList());
     }
 
     private static Integer coverage(Assessment a) {
@@ -70,15 +92,16 @@ final class AssessmentStore {
         Object end = time(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            Object[] args = new Object[chunk.size() + 1];
-            args[0] = end;
+            Object[] args = new Object[chunk.size() + 2];
             for (int i = 0; i < chunk.size(); i++) {
-                args[i + 1] = chunk.get(i);
+                args[i] = chunk.get(i);
             }
-            jdbc.query("SELECT a.account_id, a.score FROM assessment a JOIN (SELECT account_id, MAX(as_of) AS as_of"
-                    + " FROM assessment WHERE as_of < ? AND account_id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") GROUP BY account_id) l"
-                    + " ON l.account_id = a.account_id AND l.as_of = a.as_of", rs -> {
+            args[chunk.size()] = end;
+            args[chunk.size() + 1] = end;
+            // The score in force just before the day ends: stored before its end, superseded at it or later.
+            jdbc.query("SELECT account_id, score FROM score_history WHERE account_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") AND as_of < ?"
+                    + " AND (superseded_at IS NULL OR superseded_at >= ?)", rs -> {
                         out.put(rs.getString(1), rs.getInt(2));
                     }, args);
         }

@@ -30,7 +30,7 @@ public final class OrgBinding {
             "sync_control", "applied_scorecard");
     /** The org's own: its positions, queues, assessments, outbox and follow-ups; the record tables come on top. */
     static final List<String> ORG_STATE = List.of("sync_watermark", "dirty_account", "assessment", "account_score",
-            "account_outbox", "follow_up", "held_follow_up", "contact_change", "intake_notification",
+            "score_history", "account_outbox", "follow_up", "held_follow_up", "contact_change", "intake_notification",
             "intake_notification_queue", "cdc_replay", "record_change");
 
     private final JdbcTemplate jdbc;

@@ -1,0 +1,26 @@
+package io.redflag.service.scoring;
+
+import io.redflag.domain.scoring.Assessment;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tests of other packages store assessments as the scoring does, through its own store. */
+public final class StoredAssessments {
+    private final AssessmentStore store;
+
+    public StoredAssessments(DataSource dataSource) {
+        this.store = new AssessmentStore(dataSource, JsonMapper.builder().build());
+    }
+
+    public void save(List<Assessment> assessments) {
+        store.save(assessments);
+    }
+
+    public Map<String, Integer> scoresOn(Collection<String> accountIds, LocalDate day) {
+        return store.scoresOn(accountIds, day);
+    }
+}
