@@ -6,19 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
+import io.redflag.service.MovableClock;
 import io.redflag.service.TestClock;
 import io.redflag.service.store.DirtyAccounts;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,21 +26,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * scores here (write-back off); the test flushes by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
+        properties = {MovableClock.START + "=2026-06-30T12:00:00Z",
+            "redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
             "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
             "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false"})
+@Import(MovableClock.class)
 class CooldownIT {
-    private static final Instant START = Instant.parse("2026-06-30T12:00:00Z");
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(START);
-        }
-    }
-
     @Autowired
     TestClock clock;
     @Autowired

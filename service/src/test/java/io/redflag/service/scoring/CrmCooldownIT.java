@@ -7,12 +7,12 @@ import static org.awaitility.Awaitility.await;
 import com.sforce.soap.partner.sobject.SObject;
 import io.redflag.connector.session.SalesforceSession;
 import io.redflag.service.OrgStates;
+import io.redflag.service.MovableClock;
 import io.redflag.service.TestClock;
 import io.redflag.service.crm.DemoOrg;
 import io.redflag.service.store.DirtyAccounts;
 import io.redflag.service.sync.SyncFlow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -33,22 +31,13 @@ import org.springframework.test.annotation.DirtiesContext;
  * hand; the loop only scores (write-back off); the test flushes by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
+        properties = {MovableClock.START + "=2026-06-30T12:00:00Z",
+            "redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
             "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
             "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false"})
 @DirtiesContext
+@Import(MovableClock.class)
 class CrmCooldownIT {
-    private static final Instant START = Instant.parse("2026-06-30T12:00:00Z");
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(START);
-        }
-    }
-
     @Autowired
     TestClock clock;
     @Autowired

@@ -9,6 +9,7 @@ import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
 import io.redflag.service.OrgStates;
 import io.redflag.service.TestAccess;
+import io.redflag.service.MovableClock;
 import io.redflag.service.TestClock;
 import io.redflag.service.crm.DemoOrg;
 import io.redflag.service.security.ApiTokens;
@@ -28,10 +29,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,24 +43,17 @@ import tools.jackson.databind.json.JsonMapper;
  * (write-back off); the test flushes by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
+        properties = {MovableClock.START + "=2026-07-01T12:00:00Z",
+            "redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
             "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
             "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false",
             "redflag.scoring.scorecard-file=src/test/resources/io/redflag/service/scoring/weekly-cap-of-two.yaml"})
 @DirtiesContext
+@Import(MovableClock.class)
 class HeldBackIT {
     /** A Wednesday. */
     private static final Instant START = Instant.parse("2026-07-01T12:00:00Z");
     private static final LocalDate NEXT_MONDAY = LocalDate.parse("2026-07-06");
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(START);
-        }
-    }
 
     @Autowired
     TestClock clock;

@@ -12,6 +12,7 @@ import io.redflag.emulator.store.OrgStore;
 import io.redflag.emulator.store.SRecord;
 import io.redflag.emulator.store.WriteContext;
 import io.redflag.service.TestAccess;
+import io.redflag.service.MovableClock;
 import io.redflag.service.TestClock;
 import io.redflag.service.crm.DemoOrg;
 import io.redflag.service.security.ApiTokens;
@@ -30,10 +31,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
@@ -49,24 +48,17 @@ import tools.jackson.databind.json.JsonMapper;
  * note was lost, end the same way. The loop scores (write-back off); the test flushes by hand.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
+        properties = {MovableClock.START + "=2026-07-01T12:00:00Z",
+            "redflag.salesforce.demo-port=0", "redflag.scoring.sweep-interval=200ms",
             "redflag.sync.poll-interval=200ms", "redflag.sync.max-poll-interval=200ms",
             "redflag.sync.daily-ceiling=100000000", "redflag.scoring.write-back=false"})
 @DirtiesContext
+@Import(MovableClock.class)
 class ReplaceOverCapIT {
     /** A Wednesday. */
     private static final Instant START = Instant.parse("2026-07-01T12:00:00Z");
     private static final LocalDate NEXT_MONDAY = LocalDate.parse("2026-07-06");
     private static final String CAP_OF_TWO = "version: cap-of-two-always\nfollowUps:\n  perOwnerPerWeek: 2\n";
-
-    @TestConfiguration
-    static class MovableClock {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(START);
-        }
-    }
 
     @Autowired
     TestClock clock;
