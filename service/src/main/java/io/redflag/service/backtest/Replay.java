@@ -26,11 +26,11 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
- * Replays scorecards over the store as it was on earlier days: a pure read, nothing is written (no assessment,
- * no outbox, no task). Each account is read once per pass, in id ranges, and seen as of every day asked
- * ({@link AsOf}: nothing dated after the day); the book-wide facts of each day (key accounts, owners' logging)
- * are tallied in a first pass over the accounts as of that day. The backtest and the dashboard's dry run both
- * call it.
+ * Replays scorecards side by side over the store: a pure read, nothing is written (no assessment, no outbox, no
+ * task). {@link #run} sees it as it was on earlier days (the backtest): each account is read once per pass, in id
+ * ranges, and seen as of every day asked ({@link AsOf}: nothing dated after the day); the book-wide facts of each
+ * day (key accounts, owners' logging) are tallied in a first pass over the accounts as of that day. {@link #now}
+ * sees it as a scoring run would now (the dashboard's dry run).
  */
 public final class Replay {
     private static final int BATCH = 500;
