@@ -5,7 +5,6 @@ import io.redflag.service.scoring.ActiveScorecard;
 import io.redflag.service.scoring.PresentView;
 import io.redflag.service.scoring.ScoringProperties;
 import io.redflag.service.scoring.StoredFollowUps;
-import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +21,7 @@ class BacktestConfiguration {
 
     @Bean
     DryRun dryRun(Replay replay, PresentView.Reader present, ActiveScorecard scorecards, StoredFollowUps followUps,
-            UserDirectory users, Clock clock) {
-        return new DryRun(replay, present, scorecards, followUps, users, clock);
+            Clock clock) {
+        return new DryRun(replay, present, scorecards, followUps, clock);
     }
 }

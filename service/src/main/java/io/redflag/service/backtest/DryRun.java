@@ -10,7 +10,6 @@ import io.redflag.domain.scoring.ScorecardConfig;
 import io.redflag.service.scoring.ActiveScorecard;
 import io.redflag.service.scoring.PresentView;
 import io.redflag.service.scoring.StoredFollowUps;
-import io.redflag.service.store.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,16 +63,14 @@ public final class DryRun {
     private final PresentView.Reader present;
     private final ActiveScorecard scorecards;
     private final StoredFollowUps followUps;
-    private final UserDirectory users;
     private final Clock clock;
 
     public DryRun(Replay replay, PresentView.Reader present, ActiveScorecard scorecards, StoredFollowUps followUps,
-            UserDirectory users, Clock clock) {
+            Clock clock) {
         this.replay = replay;
         this.present = present;
         this.scorecards = scorecards;
         this.followUps = followUps;
-        this.users = users;
         this.clock = clock;
     }
 
@@ -144,9 +141,9 @@ public final class DryRun {
             if (owner != null) {
                 owners.put(account.id(), owner);
                 ownerNames.put(owner.id(), owner.name());
-                CrmUser manager = owner.active() || owner.managerId() == null ? null
-                        : managers.computeIfAbsent(owner.managerId(), id -> users.user(id).orElse(null));
+                CrmUser manager = inForceView.managerOfInactive(owner);
                 if (manager != null) {
+                    managers.put(manager.id(), manager);
                     ownerNames.put(manager.id(), manager.name());
                 }
             }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Follow-up tasks by key, as Redflag planned and wrote them. A task is PLANNED here before the CRM is asked to
@@ -84,13 +85,20 @@ final class FollowUpLedger implements MeterBinder, StoredFollowUps {
     /** Which of these keys the ledger holds, in whatever state. */
     Set<String> known(Collection<String> keys) {
         Set<String> known = new HashSet<>();
+        byKeys("signal_key", keys, rs -> {
+            known.add(rs.getString(1));
+        });
+        return known;
+    }
+
+    /** Reads these columns of the rows of these keys, 500 keys a query. */
+    private void byKeys(String columns, Collection<String> keys, RowCallbackHandler row) {
         List<String> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            known.addAll(jdbc.queryForList("SELECT signal_key FROM follow_up WHERE signal_key IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", String.class, chunk.toArray()));
+            jdbc.query("SELECT " + columns + " FROM follow_up WHERE signal_key IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", row, chunk.toArray());
         }
-        return known;
     }
 
     /** Plans digests whose keys the ledger does not hold yet. */
@@ -203,14 +211,9 @@ final class FollowUpLedger implements MeterBinder, StoredFollowUps {
     /** The severity each of these keys was last planned with, where the ledger knows it. */
     Map<String, Severity> severities(Collection<String> keys) {
         Map<String, Severity> out = new HashMap<>();
-        List<String> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            jdbc.query("SELECT signal_key, severity FROM follow_up WHERE signal_key IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
-                        out.put(rs.getString(1), Severity.valueOf(rs.getString(2)));
-                    }, chunk.toArray());
-        }
+        byKeys("signal_key, severity", keys, rs -> {
+            out.put(rs.getString(1), Severity.valueOf(rs.getString(2)));
+        });
         return out;
     }
 

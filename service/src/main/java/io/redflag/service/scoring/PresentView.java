@@ -44,6 +44,11 @@ public final class PresentView {
         return snapshots.owner(account);
     }
 
+    /** The inactive owner's manager, who gets the owner's follow-ups; null when there is none to ask. */
+    public CrmUser managerOfInactive(CrmUser owner) {
+        return snapshots.managerOfInactive(owner);
+    }
+
     public AccountSnapshot snapshot(StoredAccount account, CrmUser owner) {
         return snapshots.of(account, owner, portfolio);
     }

@@ -32,7 +32,7 @@ public final class DryRunBenchmark {
         ActiveScorecard scorecards = new ActiveScorecard(ds, mapping, ScorecardLoader.load(null, mapping), clock);
         UserDirectory users = new UserDirectory(ds);
         DryRun dryRun = new DryRun(new Replay(ds, mapping, 0.8), new PresentView.Reader(ds, new Snapshots(mapping,
-                users, 0.8)), scorecards, new FollowUpLedger(ds, clock), users, clock);
+                users, 0.8)), scorecards, new FollowUpLedger(ds, clock), clock);
         var candidate = scorecards.candidate("version: \"bench-2\"\nlevels:\n  watch: 60\n");
         for (int round = 1; round <= Integer.getInteger("bench.rounds", 3); round++) {
             DryRun.Result r = dryRun.run(candidate);

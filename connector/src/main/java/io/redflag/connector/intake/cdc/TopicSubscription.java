@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One channel's Subscribe stream, on a thread of its own: resumes just after the stored replay id (or from the
- * tip when none is stored, with the channel's objects reconciled by a poll), asks for {@code batchSize} events, stores each batch before asking for as many more,
- * and reconnects after a failure: at once after re-authenticating (UNAUTHENTICATED), from the tip when the
- * replay id is refused (outside retention), else after a backoff that
- * doubles with jitter (Resilience4j's interval function). Stops at a safe point: between batches.
+ * tip when none is stored, with the channel's objects reconciled by a poll), asks for {@code batchSize} events,
+ * stores each batch before asking for as many more, and reconnects after a failure: at once after
+ * re-authenticating (UNAUTHENTICATED), from the tip when the replay id is refused (outside retention), else after
+ * a backoff that doubles with jitter (Resilience4j's interval function). Stops at a safe point: between batches.
  */
 final class TopicSubscription {
     private static final Logger log = LoggerFactory.getLogger(TopicSubscription.class);
