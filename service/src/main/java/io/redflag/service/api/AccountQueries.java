@@ -72,11 +72,15 @@ public class AccountQueries {
                 .findFirst();
     }
 
+    /**
+     * The account's score where it changed (its score or level; each point in force until the next), then its latest
+     * assessment, which ends the line where it is not itself a change. Empty when the account was never scored.
+     */
     public List<HistoryPoint> history(String accountId) {
         return jdbc.query("SELECT as_of, score, level, trend FROM score_history WHERE account_id = ?"
-                + " ORDER BY as_of, assessment_id",
+                + " UNION SELECT as_of, score, level, trend FROM account_score WHERE account_id = ? ORDER BY 1",
                 (rs, i) -> new HistoryPoint(instant(rs.getObject(1, OffsetDateTime.class)), rs.getInt(2),
-                        rs.getString(3), integer(rs, 4)), accountId);
+                        rs.getString(3), integer(rs, 4)), accountId, accountId);
     }
 
     public List<FollowUp> followUps(String accountId) {

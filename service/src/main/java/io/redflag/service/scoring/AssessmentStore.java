@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every assessment kept (table assessment), the latest one per account (account_score) and every score alone
- * (score_history): what reads scores over time reads that narrow table, never the findings of each assessment.
+ * Every assessment kept (table assessment), the latest one per account (account_score) and the spans of each
+ * account's scores (score_history: a row where the score or level changed, in force until the next): what reads
+ * scores over time reads that narrow table, never the findings of each assessment.
  */
 final class AssessmentStore {
     /** How many reasons go into Risk_Reasons__c and the stored summary. */
@@ -52,11 +53,11 @@ final class AssessmentStore {
                 assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
                         a.level().label(), a.trend(), a.keyAccount(), a.strategic(), reasons(a), findingsJson(a),
                         a.scorecardVersion(), a.inputHash(), coverage(a)}).toList());
-        // The account's latest score until now is in force until this one's as-of: closed before the merge below
-        // replaces its id.
-        jdbc.batchUpdate("UPDATE score_history SET superseded_at = ? WHERE assessment_id = (SELECT assessment_id"
-                + " FROM account_score WHERE account_id = ?)", assessments.stream().map(a -> new Object[] {
-                        time(a.asOf()), a.accountId()}).toList());
+        // The account's open span ends where this assessment's score or level differs from it; one that finds the
+        // same continues it.
+        jdbc.batchUpdate("UPDATE score_history SET superseded_at = ? WHERE account_id = ? AND superseded_at IS NULL"
+                + " AND (score <> ? OR level <> ?)", assessments.stream().map(a -> new Object[] {time(a.asOf()),
+                        a.accountId(), a.score(), a.level().label()}).toList());
         jdbc.batchUpdate("MERGE INTO account_score AS t USING (SELECT CAST(? AS VARCHAR(18)) AS account_id,"
                 + " MAX(id) AS assessment_id, CAST(? AS TIMESTAMP WITH TIME ZONE) AS as_of, CAST(? AS INT) AS score,"
                 + " CAST(? AS VARCHAR(20)) AS level, CAST(? AS INT) AS trend, CAST(? AS BOOLEAN) AS key_account,"
@@ -71,10 +72,13 @@ final class AssessmentStore {
                 assessments.stream().map(a -> new Object[] {a.accountId(), time(a.asOf()), a.score(),
                         a.level().label(), a.trend(), a.keyAccount(), a.strategic(), coverage(a), a.accountId()})
                         .toList());
-        // The history copies the row just merged, which carries the new assessment's id. An account twice in one
-        // call (not done by the scoring) would find the same id twice: once is enough.
+        // A new span, where none is open (the account's first assessment, or its span just ended), copies the row
+        // just merged, which carries the new assessment's id. An account twice in one call (not done by the scoring)
+        // gets one span from its last assessment.
         jdbc.batchUpdate("INSERT INTO score_history (assessment_id, account_id, as_of, score, level, trend)"
-                + " SELECT assessment_id, account_id, as_of, score, level, trend FROM account_score WHERE account_id = ?",
+                + " SELECT s.assessment_id, s.account_id, s.as_of, s.score, s.level, s.trend FROM account_score s"
+                + " WHERE s.account_id = ? AND NOT EXISTS (SELECT 1 FROM score_history h"
+                + " WHERE h.account_id = s.account_id AND h.superseded_at IS NULL)",
                 assessments.stream().map(Assessment::accountId).distinct().map(id -> new Object[] {id}).toList());
     }
 
