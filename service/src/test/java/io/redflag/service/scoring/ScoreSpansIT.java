@@ -21,8 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * score_history keeps spans: a row where an account's score or level changed, in force until the next. Saved
- * assessments that repeat the score continue the span; V18 joins the rows V17 kept (one per assessment) the same
- * way. On H2 and PostgreSQL.
+ * assessments that repeat the score continue the span. On H2 and PostgreSQL.
  */
 class ScoreSpansIT {
     private static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
@@ -78,36 +77,6 @@ class ScoreSpansIT {
         assertThat(queries.history(ALPHA)).containsExactly(new HistoryPoint(day(5), 80, "Healthy", null),
                 new HistoryPoint(day(3), 70, "Watch", -10), new HistoryPoint(day(1), 70, "Watch", -5));
         assertThat(queries.history(BRAVO)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
-    void v18JoinsTheRowsKeptOnePerAssessmentIntoSpans(String db) {
-        DataSource ds = Databases.fresh(db, "17");
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
-        // As V17 kept them: a row per assessment, each in force until the account's next.
-        keep(jdbc, new Span(1, ALPHA, day(5), day(4), 80, "Healthy", null));
-        keep(jdbc, new Span(2, ALPHA, day(4), day(3), 80, "Healthy", 0));
-        keep(jdbc, new Span(3, BRAVO, day(4), day(2), 50, "Watch", null));
-        keep(jdbc, new Span(4, ALPHA, day(3), day(2), 70, "Watch", -10));
-        keep(jdbc, new Span(5, ALPHA, day(2), day(1), 70, "Watch", -10));
-        keep(jdbc, new Span(6, BRAVO, day(2), null, 60, "Watch", 10));
-        keep(jdbc, new Span(7, ALPHA, day(1), null, 70, "At Risk", -10));
-
-        Databases.migrate(ds);
-
-        assertThat(spans(ds)).containsExactly(
-                new Span(1, ALPHA, day(5), day(3), 80, "Healthy", null),
-                new Span(4, ALPHA, day(3), day(1), 70, "Watch", -10),
-                new Span(7, ALPHA, day(1), null, 70, "At Risk", -10),
-                new Span(3, BRAVO, day(4), day(2), 50, "Watch", null),
-                new Span(6, BRAVO, day(2), null, 60, "Watch", 10));
-    }
-
-    private static void keep(JdbcTemplate jdbc, Span s) {
-        jdbc.update("INSERT INTO score_history (assessment_id, account_id, as_of, superseded_at, score, level, trend)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", s.assessmentId(), s.account(), AssessmentStore.time(s.asOf()),
-                AssessmentStore.time(s.supersededAt()), s.score(), s.level(), s.trend());
     }
 
     private static List<Span> spans(DataSource ds) {

@@ -43,46 +43,21 @@ public final class Databases {
 
     /** A migrated database of the given kind ("h2" or "postgresql") in a schema of its own. */
     public static DataSource fresh(String kind) {
-        return fresh(kind, null);
-    }
-
-    /**
-     * A database of the given kind migrated up to {@code version} (every migration when null), in a schema of its
-     * own: for a test that plants rows as an earlier version kept them, then {@link #migrate}s the rest.
-     */
-    public static DataSource fresh(String kind, String version) {
         String schema = "rf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        DataSource ds;
         if (kind.equals("h2")) {
             // A new in-memory database per test: its default schema is already empty.
-            ds = new DriverManagerDataSource("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", "sa", "");
-        } else {
-            RequiredOnCi.require("PostgreSQL", postgresUnavailable(), RequiredOnCi.START_POSTGRES);
-            DriverManagerDataSource pg = new DriverManagerDataSource(PG_URL + "?currentSchema=" + schema, PG_USER, "");
-            pg.setConnectionProperties(PostgresConnections.properties()); // as the service's pool has them
-            synchronized (Databases.class) {
-                CREATED.add(schema);
-            }
-            ds = pg;
+            DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", "sa", "");
+            Flyway.configure().dataSource(ds).load().migrate();
+            return ds;
         }
-        flyway(ds, version).migrate();
+        RequiredOnCi.require("PostgreSQL", postgresUnavailable(), RequiredOnCi.START_POSTGRES);
+        DriverManagerDataSource ds = new DriverManagerDataSource(PG_URL + "?currentSchema=" + schema, PG_USER, "");
+        ds.setConnectionProperties(PostgresConnections.properties()); // as the service's pool has them
+        synchronized (Databases.class) {
+            CREATED.add(schema);
+        }
+        Flyway.configure().dataSource(ds).schemas(schema).createSchemas(true).load().migrate();
         return ds;
-    }
-
-    /** Applies the migrations a database from {@link #fresh(String, String)} was left without. */
-    public static void migrate(DataSource ds) {
-        flyway(ds, null).migrate();
-    }
-
-    private static Flyway flyway(DataSource ds, String version) {
-        var config = Flyway.configure().dataSource(ds);
-        if (ds instanceof DriverManagerDataSource d && d.getUrl().contains("currentSchema=")) {
-            config.schemas(d.getUrl().substring(d.getUrl().indexOf("currentSchema=") + 14)).createSchemas(true);
-        }
-        if (version != null) {
-            config.target(version);
-        }
-        return config.load();
     }
 
     /** Null when PostgreSQL answers; otherwise why it does not. */
