@@ -12,9 +12,10 @@ import org.thymeleaf.TemplateEngine;
 
 /**
  * Builds the portfolio page's figures once when the service is ready, off the request path, so that the first
- * person to open the dashboard does not pay for a cold start (the store's pages not yet cached, the queries' code
- * not yet compiled): on 20,000 accounts that first answer took 1.2 s against 0.2 s warm. Only the model is
- * built; nothing is rendered, sent or written.
+ * person to open the dashboard does not pay all of a cold start (the store's pages not yet cached, the queries'
+ * code not yet compiled, the template engine not set up, the WebJar's path not looked up): on 20,000 accounts
+ * that first answer took 1.1–1.6 s against 0.2 s warm, 0.7–1.2 s with this. The model is built, not rendered
+ * (rendering needs a web request); nothing is sent or written.
  */
 @Component
 class PortfolioWarmUp {
