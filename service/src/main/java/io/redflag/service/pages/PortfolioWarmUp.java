@@ -2,6 +2,7 @@ package io.redflag.service.pages;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.thymeleaf.TemplateEngine;
  * (rendering needs a web request); nothing is sent or written.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // no pages without a web server
 class PortfolioWarmUp {
     private static final Logger log = LoggerFactory.getLogger(PortfolioWarmUp.class);
 
