@@ -1,30 +1,24 @@
 package io.redflag.service.pages;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Each account's scores over the last weeks, read from score_history in one pass: every row still in force at the
- * window's start or later, whatever the account, with no join. Joins and per-account look-ups cost tens of
- * microseconds a row on H2 where a plain index scan costs one; the scope is applied here, in memory.
+ * Each account's scores since an instant (a week ago: the week's drops), read from score_history in one pass: every
+ * span still in force at that instant or later, whatever the account, with no join. Joins and per-account look-ups
+ * cost tens of microseconds a row on H2 where a plain index scan costs one; the scope is applied here, in memory.
  */
 final class ScoreWindow {
     /** One score in force from {@code asOf} until {@code supersededAt} (exclusive; null: still in force). */
     private record Span(String account, Instant asOf, Instant supersededAt, int score, String level) {
-        boolean inForceJustBefore(Instant t) {
-            return asOf.isBefore(t) && (supersededAt == null || !supersededAt.isBefore(t));
-        }
-
         boolean inForceAt(Instant t) {
             return !asOf.isAfter(t) && (supersededAt == null || supersededAt.isAfter(t));
         }
@@ -52,19 +46,6 @@ final class ScoreWindow {
                     }
                 }, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
         return w;
-    }
-
-    /** Accounts per level at the end (UTC) of each day given, as the scores then stood. */
-    Map<String, List<Integer>> levelsAtEndOf(List<LocalDate> days, List<String> levels) {
-        Map<String, List<Integer>> counts = new LinkedHashMap<>();
-        levels.forEach(l -> counts.put(l, new ArrayList<>()));
-        for (LocalDate day : days) {
-            Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Map<String, Integer> n = new HashMap<>();
-            spans.stream().filter(s -> s.inForceJustBefore(end)).forEach(s -> n.merge(s.level(), 1, Integer::sum));
-            levels.forEach(l -> counts.get(l).add(n.getOrDefault(l, 0)));
-        }
-        return counts;
     }
 
     /** The biggest drops from the score in force at {@code then} to the latest, biggest first, then by account. */

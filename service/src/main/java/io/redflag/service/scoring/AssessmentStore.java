@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,11 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every assessment kept (table assessment), the latest one per account (account_score) and the spans of each
  * account's scores (score_history: a row where the score or level changed, in force until the next): what reads
- * scores over time reads that narrow table, never the findings of each assessment.
+ * scores over time reads that narrow table, never the findings of each assessment. After each run it counts the
+ * accounts per level of the day (level_day), for the portfolio's levels week by week.
  */
 final class AssessmentStore {
     /** How many reasons go into Risk_Reasons__c and the stored summary. */
     static final int TOP_REASONS = 5;
+    /** How long the counts per level of a day are kept: a year and a margin, for the portfolio's 12 weeks. */
+    static final int LEVEL_DAYS_KEPT = 400;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -80,6 +84,36 @@ final class AssessmentStore {
                 + " WHERE s.account_id = ? AND NOT EXISTS (SELECT 1 FROM score_history h"
                 + " WHERE h.account_id = s.account_id AND h.superseded_at IS NULL)",
                 assessments.stream().map(Assessment::accountId).distinct().map(id -> new Object[] {id}).toList());
+    }
+
+    /**
+     * Counts the accounts per level and scope as they stand now, for the day (UTC) of {@code asOf}, replacing that
+     * day's earlier count; drops the days older than {@link #LEVEL_DAYS_KEPT}. The day's marker row is written
+     * first and locks the day: a second writer (a replica taking over mid-run) waits and then replaces, so a day is
+     * never counted twice.
+     */
+    void countLevels(Instant asOf) {
+        try {
+            tx.executeWithoutResult(status -> replaceLevels(asOf));
+        } catch (DuplicateKeyException firstOfTheDayTwice) {
+            // Another writer inserted the day's marker meanwhile: it exists now, so this attempt locks it.
+            tx.executeWithoutResult(status -> replaceLevels(asOf));
+        }
+    }
+
+    private void replaceLevels(Instant asOf) {
+        LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        if (jdbc.update("UPDATE level_day_taken SET taken_at = ? WHERE counted_on = ?", time(asOf), day) == 0) {
+            jdbc.update("INSERT INTO level_day_taken (counted_on, taken_at) VALUES (?, ?)", day, time(asOf));
+        }
+        jdbc.update("DELETE FROM level_day WHERE counted_on = ?", day);
+        jdbc.update("INSERT INTO level_day (counted_on, owner, segment, tier, key_account, level, accounts)"
+                + " SELECT ?, a.owner, a.segment, a.tier, s.key_account, s.level, COUNT(*) FROM account_score s"
+                + " JOIN account a ON a.id = s.account_id WHERE a.deleted = FALSE"
+                + " GROUP BY a.owner, a.segment, a.tier, s.key_account, s.level", day);
+        LocalDate oldest = day.minusDays(LEVEL_DAYS_KEPT);
+        jdbc.update("DELETE FROM level_day WHERE counted_on < ?", oldest);
+        jdbc.update("DELETE FROM level_day_taken WHERE counted_on < ?", oldest);
     }
 
     private static Integer coverage(Assessment a) {

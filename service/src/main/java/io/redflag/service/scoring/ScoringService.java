@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * time; a queue entry is removed only after its account's results are stored. Follow-ups are planned on what
  * the CRM holds ({@link FollowUpRound}); when the CRM cannot be read, the accounts that may need a task are
  * queued again and planned in a later run, while their scores and risk fields go on. What the weekly cap held
- * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). Meters: {@value #DURATION}
+ * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). A run
+ * that ends counts the day's accounts per level for the portfolio's weeks. Meters: {@value #DURATION}
  * (one run, tagged {@code accounts}: {@code every} or {@code changed}) and {@value #HELD_BACK}.
  */
 public final class ScoringService {
@@ -259,6 +260,7 @@ public final class ScoringService {
             planned += ups.size();
         }
         planned += digests.plan(asOf);
+        assessments.countLevels(asOf);
         sample.stop(everyAccount ? everyAccountRuns : changedAccountRuns);
         Run run = new Run(ids.size(), pending, planned, Duration.between(started, clock.instant()));
         log.info("Scored {} accounts in {} ms: {} risk-field updates and {} follow-up tasks to write", run.scored(),

@@ -130,6 +130,45 @@ class PortfolioQueriesIT {
                 .isEqualTo(Map.of(ALPHA, 70, DELTA, 90));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void pastWeeksAreTheDaysCountsWithTheirOwnersAndStartAtTheFirstCount(String db) {
+        DataSource ds = Databases.fresh(db);
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        user(jdbc, ADA, "Ada Owner");
+        user(jdbc, BEN, "Ben Owner");
+        account(jdbc, ALPHA, "Alpha", ADA, "Enterprise", null, false);
+        account(jdbc, BRAVO, "Bravo", BEN, null, "Gold", false);
+        StoredAssessments store = new StoredAssessments(ds);
+        // First run 20 days ago (2026-11-12), counted twice that day; another run 8 days ago (2026-11-24).
+        Instant first = NOW.minus(Duration.ofDays(20));
+        store.save(List.of(assessment(ALPHA, first, 80, Level.HEALTHY, true, null),
+                assessment(BRAVO, first, 30, Level.AT_RISK, true, null)));
+        store.countLevels(first);
+        store.countLevels(first.plus(Duration.ofHours(1)));
+        Instant later = NOW.minus(Duration.ofDays(8));
+        store.save(List.of(assessment(ALPHA, later, 10, Level.CRITICAL, true, null)));
+        store.countLevels(later);
+        // Alpha passes to Ben today: the weeks before keep it in Ada's book; today counts it in Ben's.
+        jdbc.update("UPDATE account SET owner = ? WHERE id = ?", BEN, ALPHA);
+        PortfolioQueries queries = new PortfolioQueries(ds, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        PortfolioQueries.Weekly all = queries.figures(ALL, 10).weekly();
+        PortfolioQueries.Weekly ben = queries.figures(new Filter(BEN, null, null, false, null, null), 10).weekly();
+        PortfolioQueries.Weekly gold = queries.figures(new Filter(null, "Gold", null, false, null, null), 10).weekly();
+
+        // 11 November had no count yet: the weeks start on 18 November (the count of the 12th stands for it).
+        assertThat(all.weeks()).containsExactly(day("2026-11-18"), day("2026-11-25"), day("2026-12-02"));
+        assertThat(all.counts()).containsExactly(Map.entry("Critical", List.of(0, 1, 1)),
+                Map.entry("At Risk", List.of(1, 1, 1)), Map.entry("Watch", List.of(0, 0, 0)),
+                Map.entry("Unknown", List.of(0, 0, 0)), Map.entry("Healthy", List.of(1, 0, 0)));
+        assertThat(ben.counts()).containsExactly(Map.entry("Critical", List.of(0, 0, 1)),
+                Map.entry("At Risk", List.of(1, 1, 1)), Map.entry("Watch", List.of(0, 0, 0)),
+                Map.entry("Unknown", List.of(0, 0, 0)), Map.entry("Healthy", List.of(0, 0, 0)));
+        assertThat(gold.counts().get("At Risk")).containsExactly(1, 1, 1);
+        assertThat(gold.counts().get("Critical")).containsExactly(0, 0, 0);
+    }
+
     private static PortfolioQueries planted(String db) {
         DataSource ds = Databases.fresh(db);
         plant(ds);
@@ -167,12 +206,15 @@ class PortfolioQueriesIT {
         StoredAssessments store = new StoredAssessments(ds);
         for (Object[] h : history) {
             Integer trend = h[0].equals(ALPHA) && (int) h[1] == 1 ? -30 : null;
-            store.save(List.of(assessment((String) h[0], NOW.minus(Duration.ofDays((int) h[1])), (int) h[2],
-                    (Level) h[3], (boolean) h[4], trend)));
+            Instant asOf = NOW.minus(Duration.ofDays((int) h[1]));
+            store.save(List.of(assessment((String) h[0], asOf, (int) h[2], (Level) h[3], (boolean) h[4], trend)));
+            // Each run ends by counting its day's levels (the days with no run have none).
+            store.countLevels(asOf);
         }
         // Today's run scores two accounts in one call, as the scoring saves a batch.
         store.save(List.of(assessment(CHARLIE, NOW.minus(Duration.ofHours(2)), 95, Level.HEALTHY, false, null),
                 assessment(FOXTROT, NOW.minus(Duration.ofHours(2)), 55, Level.UNKNOWN, true, null)));
+        store.countLevels(NOW.minus(Duration.ofHours(2)));
     }
 
     private static Assessment assessment(String account, Instant asOf, int score, Level level, boolean key,

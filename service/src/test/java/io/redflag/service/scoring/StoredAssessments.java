@@ -1,6 +1,7 @@
 package io.redflag.service.scoring;
 
 import io.redflag.domain.scoring.Assessment;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +19,11 @@ public final class StoredAssessments {
 
     public void save(List<Assessment> assessments) {
         store.save(assessments);
+    }
+
+    /** Counts the accounts per level of the day of {@code asOf}, as the scoring does after a run. */
+    public void countLevels(Instant asOf) {
+        store.countLevels(asOf);
     }
 
     public Map<String, Integer> scoresOn(Collection<String> accountIds, LocalDate day) {
