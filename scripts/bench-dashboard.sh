@@ -4,7 +4,8 @@
 # scripts/bench-scoring.sh fills it (generated org, synced, scored twice) when BENCH_STORE holds none yet.
 # Figures go to docs/benchmarks.md by hand.
 #   scripts/bench-dashboard.sh [accounts]      (BENCH_PORT, BENCH_STORE as for bench-scoring.sh; BENCH_HTTP_PORT;
-#                                              BENCH_SCORING_WAIT: seconds to wait for the start-up scoring, 600)
+#                                              BENCH_SCORING_WAIT: seconds to wait for the start-up scoring, 600;
+#                                              BENCH_HISTORY: daily or weekly, 12 weeks of history, see below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 accounts=${1:-20000}
@@ -44,6 +45,33 @@ fi
 
 echo "scorecard dry run:"
 java -Xmx1g -cp "$cp" io.redflag.service.scoring.DryRunBenchmark "$jdbc" sa 2>&1 | grep -vE "INFO|DEBUG"
+
+# BENCH_HISTORY=daily|weekly: the page measured on a store with 12 weeks of history behind every account (a copy of
+# the store, kept for reruns): its score changing each day (84 spans) or each week (12), and the accounts per level
+# counted on each of those days, as the scoring counts them after a run.
+if [ -n "${BENCH_HISTORY:-}" ]; then
+  case "$BENCH_HISTORY" in daily) step=1 ;; weekly) step=7 ;; *) echo "BENCH_HISTORY: daily or weekly" >&2; exit 2 ;; esac
+  aged=$store-$BENCH_HISTORY
+  if [ ! -f "$aged/store.mv.db" ]; then
+    mkdir -p "$aged"
+    cp "$store/store.mv.db" "$aged/store.mv.db"
+    # Each span ends where the next begins; scores alternate one point below and above the latest.
+    java -cp "$cp" org.h2.tools.Shell -url "jdbc:h2:file:$aged/store" -user sa -sql "
+      INSERT INTO score_history (assessment_id, account_id, as_of, superseded_at, score, level, trend)
+        SELECT -ROW_NUMBER() OVER (ORDER BY h.account_id, r.X), h.account_id, h.as_of - (r.X * INTERVAL '$step' DAY),
+          h.as_of - ((r.X - 1) * INTERVAL '$step' DAY), LEAST(100, GREATEST(0, h.score + 1 - 2 * MOD(r.X, 2))),
+          h.level, NULL FROM score_history h, SYSTEM_RANGE(1, $((84 / step))) r WHERE h.superseded_at IS NULL;
+      INSERT INTO level_day_taken (counted_on, taken_at)
+        SELECT DATEADD(DAY, -r.X, CURRENT_DATE), CURRENT_TIMESTAMP FROM SYSTEM_RANGE(1, 84) r;
+      INSERT INTO level_day (counted_on, owner, segment, tier, key_account, level, accounts)
+        SELECT DATEADD(DAY, -r.X, CURRENT_DATE), a.owner, a.segment, a.tier, s.key_account, s.level, COUNT(*)
+        FROM account_score s JOIN account a ON a.id = s.account_id, SYSTEM_RANGE(1, 84) r WHERE a.deleted = FALSE
+        GROUP BY r.X, a.owner, a.segment, a.tier, s.key_account, s.level"
+  fi
+  jdbc=jdbc:h2:file:$aged/store
+  echo "history: $BENCH_HISTORY, $(java -cp "$cp" org.h2.tools.Shell -url "$jdbc" -user sa \
+    -sql "SELECT COUNT(*) FROM score_history" | sed -n 2p | tr -d ' ') score spans"
+fi
 
 svc_log=$(mktemp)
 start_emulator

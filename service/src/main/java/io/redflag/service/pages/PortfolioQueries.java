@@ -135,9 +135,8 @@ class PortfolioQueries {
                 revenue.getOrDefault(l, BigDecimal.ZERO))).toList();
 
         Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
-        ScoreWindow window = ScoreWindow.read(jdbc, scored.keySet(), weekAgo);
-        return new Figures(levels, bands, movers(window.drops(weekAgo, movers)), weekly(scope, today, counts),
-                scored);
+        return new Figures(levels, bands, movers(WeekDrops.biggest(jdbc, scored, weekAgo, movers)),
+                weekly(scope, today, counts), scored);
     }
 
     /**
@@ -201,7 +200,7 @@ class PortfolioQueries {
     }
 
     /** The drops with their account's and owner's names, in the drops' order. */
-    private List<Mover> movers(List<ScoreWindow.Drop> drops) {
+    private List<Mover> movers(List<WeekDrops.Drop> drops) {
         if (drops.isEmpty()) {
             return List.of();
         }
@@ -209,7 +208,7 @@ class PortfolioQueries {
         jdbc.query("SELECT a.id, a.name, u.name FROM account a LEFT JOIN crm_user u ON u.id = a.owner WHERE a.id IN ("
                 + String.join(", ", Collections.nCopies(drops.size(), "?")) + ")", rs -> {
                     names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                }, drops.stream().map(ScoreWindow.Drop::account).toArray());
+                }, drops.stream().map(WeekDrops.Drop::account).toArray());
         return drops.stream().map(d -> {
             String[] name = names.getOrDefault(d.account(), new String[2]);
             return new Mover(d.account(), name[0], name[1], d.before(), d.now(), d.level());

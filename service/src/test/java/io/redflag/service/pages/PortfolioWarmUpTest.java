@@ -34,9 +34,10 @@ class PortfolioWarmUpTest {
         boolean warmed = warmUp(store).warm();
 
         assertThat(warmed).isTrue();
-        // Both views (key accounts, all accounts), each: the scores, the won deals, the score window, one page,
-        // the owners and the segments (an empty store: no movers to name).
-        assertThat(store.connections.get()).isEqualTo(12);
+        // Both views (key accounts, all accounts), each: the scores, the won deals, the scores a week ago (ended
+        // spans, open spans), the days counted, one page, the owners and the segments (an empty store: no movers
+        // to name, no day's counts to read).
+        assertThat(store.connections.get()).isEqualTo(16);
     }
 
     @Test
