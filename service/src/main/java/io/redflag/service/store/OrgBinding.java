@@ -28,10 +28,13 @@ public final class OrgBinding {
      */
     static final List<String> KEPT = List.of("flyway_schema_history", "store_org", "api_token", "int_lock",
             "sync_control", "applied_scorecard");
-    /** The org's own: its positions, queues, assessments, outbox and follow-ups; the record tables come on top. */
+    /**
+     * The org's own: its positions, queues, assessments (and their counts per day), outbox and follow-ups; the
+     * record tables come on top.
+     */
     static final List<String> ORG_STATE = List.of("sync_watermark", "dirty_account", "assessment", "account_score",
-            "score_history", "account_outbox", "follow_up", "held_follow_up", "contact_change", "intake_notification",
-            "intake_notification_queue", "cdc_replay", "record_change");
+            "score_history", "level_day", "level_day_taken", "account_outbox", "follow_up", "held_follow_up",
+            "contact_change", "intake_notification", "intake_notification_queue", "cdc_replay", "record_change");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
