@@ -87,24 +87,28 @@ final class AssessmentStore {
     }
 
     /**
-     * Counts the accounts per level and scope as they stand now, for the day (UTC) of {@code asOf}, replacing that
-     * day's earlier count; drops the days older than {@link #LEVEL_DAYS_KEPT}. The day's marker row is written
-     * first and locks the day: a second writer (a replica taking over mid-run) waits and then replaces, so a day is
-     * never counted twice.
+     * Counts the accounts per level and scope as they stand now, as the count of {@code day}, replacing that day's
+     * earlier count; drops the days older than {@link #LEVEL_DAYS_KEPT}. The day's marker row is written first and
+     * locks the day: a second writer (a replica taking over mid-run) waits and then replaces, so a day is never
+     * counted twice. When to count is {@link LevelCounts}'s to say.
      */
-    void countLevels(Instant asOf) {
+    void countLevels(LocalDate day, Instant takenAt) {
         try {
-            tx.executeWithoutResult(status -> replaceLevels(asOf));
+            tx.executeWithoutResult(status -> replaceLevels(day, takenAt));
         } catch (DuplicateKeyException firstOfTheDayTwice) {
             // Another writer inserted the day's marker meanwhile: it exists now, so this attempt locks it.
-            tx.executeWithoutResult(status -> replaceLevels(asOf));
+            tx.executeWithoutResult(status -> replaceLevels(day, takenAt));
         }
     }
 
-    private void replaceLevels(Instant asOf) {
-        LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
-        if (jdbc.update("UPDATE level_day_taken SET taken_at = ? WHERE counted_on = ?", time(asOf), day) == 0) {
-            jdbc.update("INSERT INTO level_day_taken (counted_on, taken_at) VALUES (?, ?)", day, time(asOf));
+    /** The latest day counted, by any replica; null before the first count. */
+    LocalDate latestCountedDay() {
+        return jdbc.queryForObject("SELECT MAX(counted_on) FROM level_day_taken", LocalDate.class);
+    }
+
+    private void replaceLevels(LocalDate day, Instant takenAt) {
+        if (jdbc.update("UPDATE level_day_taken SET taken_at = ? WHERE counted_on = ?", time(takenAt), day) == 0) {
+            jdbc.update("INSERT INTO level_day_taken (counted_on, taken_at) VALUES (?, ?)", day, time(takenAt));
         }
         jdbc.update("DELETE FROM level_day WHERE counted_on = ?", day);
         jdbc.update("INSERT INTO level_day (counted_on, owner, segment, tier, key_account, level, accounts)"

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * time; a queue entry is removed only after its account's results are stored. Follow-ups are planned on what
  * the CRM holds ({@link FollowUpRound}); when the CRM cannot be read, the accounts that may need a task are
  * queued again and planned in a later run, while their scores and risk fields go on. What the weekly cap held
- * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). A run
- * that ends counts the day's accounts per level for the portfolio's weeks. Meters: {@value #DURATION}
+ * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). Runs
+ * count the day's accounts per level for the portfolio's weeks ({@link LevelCounts}). Meters: {@value #DURATION}
  * (one run, tagged {@code accounts}: {@code every} or {@code changed}) and {@value #HELD_BACK}.
  */
 public final class ScoringService {
@@ -60,6 +60,7 @@ public final class ScoringService {
     private final ActiveScorecard scorecards;
     private final Snapshots snapshots;
     private final AssessmentStore assessments;
+    private final LevelCounts levelCounts;
     private final Outbox outbox;
     private final FollowUpLedger ledger;
     private final HeldFollowUps held;
@@ -88,6 +89,7 @@ public final class ScoringService {
         this.scorecards = scorecards;
         this.snapshots = snapshots;
         this.assessments = assessments;
+        this.levelCounts = new LevelCounts(assessments);
         this.outbox = outbox;
         this.ledger = ledger;
         this.held = held;
@@ -190,6 +192,7 @@ public final class ScoringService {
         FollowUpPlanner planner = new FollowUpPlanner(scorecard.config());
         Portfolio portfolio = portfolio(asOf, everyAccount, snapshots.portfolioSettings(scorecard.config()));
         LocalDate trendDay = Scorecard.trendDay(asOf);
+        levelCounts.beforeRun(asOf);
         int pending = 0;
         int planned = 0;
         // Many accounts: one pass over the store's follow-ups beats a look-up per batch.
@@ -260,7 +263,7 @@ public final class ScoringService {
             planned += ups.size();
         }
         planned += digests.plan(asOf);
-        assessments.countLevels(asOf);
+        levelCounts.afterRun(asOf, everyAccount);
         sample.stop(everyAccount ? everyAccountRuns : changedAccountRuns);
         Run run = new Run(ids.size(), pending, planned, Duration.between(started, clock.instant()));
         log.info("Scored {} accounts in {} ms: {} risk-field updates and {} follow-up tasks to write", run.scored(),

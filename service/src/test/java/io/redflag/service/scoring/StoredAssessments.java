@@ -3,6 +3,7 @@ package io.redflag.service.scoring;
 import io.redflag.domain.scoring.Assessment;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class StoredAssessments {
 
     /** Counts the accounts per level of the day of {@code asOf}, as the scoring does after a run. */
     public void countLevels(Instant asOf) {
-        store.countLevels(asOf);
+        store.countLevels(LocalDate.ofInstant(asOf, ZoneOffset.UTC), asOf);
     }
 
     public Map<String, Integer> scoresOn(Collection<String> accountIds, LocalDate day) {
