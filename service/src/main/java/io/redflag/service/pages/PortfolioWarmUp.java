@@ -25,7 +25,7 @@ class PortfolioWarmUp {
 
     /** What every page's head links to: resolved once (the WebJar's version found on the classpath), then cached. */
     private static final String[] STATIC = {"/css/redflag.css", "/webjars/echarts/dist/echarts.min.js",
-        "/js/charts.js"};
+        "/js/charts.js", "/js/forms.js"};
 
     private final PortfolioPage page;
     private final ITemplateEngine templates;

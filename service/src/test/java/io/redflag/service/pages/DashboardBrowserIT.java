@@ -233,6 +233,24 @@ class DashboardBrowserIT {
                         + " account_score"), count("SELECT COUNT(*) FROM account_score"), 0)));
     }
 
+    @Test
+    @Order(5)
+    void aDryRunSaysItIsUnderWayAndItsButtonCannotSendItTwice() {
+        browser.get(base() + "/admin");
+        WebElement form = browser.findElement(By.cssSelector("form[data-busy]"));
+        // The form's answer is not awaited here: the submission is stopped where it would leave the page.
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].addEventListener('submit', function (e) { e.preventDefault(); })", form);
+        assertThat(browser.findElement(By.id("dry-run-status")).getText()).isEmpty();
+
+        browser.findElement(By.id("dry-run")).click();
+
+        assertThat(browser.findElement(By.id("dry-run-status")).getText()).isEqualTo("Dry run under way: every stored"
+                + " account is scored with both scorecards (about 15–25 s for 20,000 accounts). Nothing is written.");
+        assertThat(browser.findElement(By.id("dry-run-status")).getAttribute("role")).isEqualTo("status");
+        assertThat(browser.findElement(By.id("dry-run")).isEnabled()).isFalse();
+    }
+
     /** A POST riding on the session cookie, as a forged cross-site form would, without the CSRF token. */
     private int postWithoutCsrfToken(String path) {
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
