@@ -15,9 +15,6 @@ import io.redflag.service.store.DirtyAccounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.HashSet;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * time; a queue entry is removed only after its account's results are stored. Follow-ups are planned on what
  * the CRM holds ({@link FollowUpRound}); when the CRM cannot be read, the accounts that may need a task are
  * queued again and planned in a later run, while their scores and risk fields go on. What the weekly cap held
- * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). Runs
- * count the day's accounts per level for the portfolio's weeks ({@link LevelCounts}). Meters: {@value #DURATION}
+ * back is kept ({@link HeldBack}) and, once a week, listed to the assignees' managers ({@link HeldBackDigest}). Each
+ * run scores against the portfolio {@link RunPortfolios} gives it, and runs count the day's accounts per level for
+ * the portfolio page's weeks ({@link LevelCounts}). Meters: {@value #DURATION}
  * (one run, tagged {@code accounts}: {@code every} or {@code changed}) and {@value #HELD_BACK}.
  */
 public final class ScoringService {
@@ -48,14 +46,11 @@ public final class ScoringService {
     private static final int BATCH = 500;
     static final String DURATION = "redflag.scoring.duration";
     static final String HELD_BACK = "redflag.followups.held.back";
-    /** How long a run over a few accounts may reuse the portfolio an earlier run read. */
-    static final Duration PORTFOLIO_KEPT = Duration.ofMinutes(15);
 
     /** What one run did. */
     public record Run(int scored, int pendingWrites, int plannedTasks, Duration took) {
     }
 
-    private final DataSource dataSource;
     private final StoreReader reader;
     private final ActiveScorecard scorecards;
     private final Snapshots snapshots;
@@ -72,9 +67,7 @@ public final class ScoringService {
     private final Timer everyAccountRuns;
     private final Timer changedAccountRuns;
     private final Counter heldBack;
-    private Portfolio portfolio;
-    private Instant portfolioAt;
-    private Portfolio.Settings portfolioSettings;
+    private final RunPortfolios portfolios;
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "redflag-scoring-reader");
         t.setDaemon(true);
@@ -84,7 +77,7 @@ public final class ScoringService {
     ScoringService(DataSource dataSource, StoreReader reader, ActiveScorecard scorecards, Snapshots snapshots,
             AssessmentStore assessments, Outbox outbox, FollowUpLedger ledger, HeldFollowUps held,
             HeldBack heldBackNow, HeldBackDigest digests, DirtyAccounts dirty, Clock clock, MeterRegistry meters) {
-        this.dataSource = dataSource;
+        this.portfolios = new RunPortfolios(dataSource, dirty);
         this.reader = reader;
         this.scorecards = scorecards;
         this.snapshots = snapshots;
@@ -153,32 +146,6 @@ public final class ScoringService {
     }
 
     /**
-     * The portfolio for a run. Reading it aggregates the whole book (every account's won revenue, every owner's
-     * logged activity: seconds on a large org), so a run over a few changed accounts reuses the one read within
-     * {@link #PORTFOLIO_KEPT} on the same day; a run over every account reads it again. When a new read moves
-     * accounts in or out of the key set, those accounts are queued: scored again in the next run.
-     */
-    private Portfolio portfolio(Instant asOf, boolean everyAccount, Portfolio.Settings settings) {
-        boolean reuse = portfolio != null && !everyAccount && settings.equals(portfolioSettings)
-                && portfolioAt.isAfter(asOf.minus(PORTFOLIO_KEPT))
-                && LocalDate.ofInstant(portfolioAt, ZoneOffset.UTC).equals(LocalDate.ofInstant(asOf, ZoneOffset.UTC));
-        if (reuse) {
-            return portfolio;
-        }
-        Portfolio read = Portfolio.read(dataSource, asOf, settings);
-        if (portfolio != null && !everyAccount) {
-            Set<String> moved = new HashSet<>(read.keyAccounts);
-            moved.addAll(portfolio.keyAccounts);
-            moved.removeIf(id -> read.keyAccounts.contains(id) && portfolio.keyAccounts.contains(id));
-            dirty.queue(moved, asOf);
-        }
-        portfolio = read;
-        portfolioAt = asOf;
-        portfolioSettings = settings;
-        return read;
-    }
-
-    /**
      * @param everyAccount ids are every live account in id order: batches are read as id ranges
      * @return null when {@code goOn} said stop before the last batch
      */
@@ -190,7 +157,7 @@ public final class ScoringService {
         // One scorecard for the whole run, even when an admin applies another meanwhile (it queues every account).
         Scorecard scorecard = scorecards.current();
         FollowUpPlanner planner = new FollowUpPlanner(scorecard.config());
-        Portfolio portfolio = portfolio(asOf, everyAccount, snapshots.portfolioSettings(scorecard.config()));
+        Portfolio portfolio = portfolios.forRun(asOf, everyAccount, snapshots.portfolioSettings(scorecard.config()));
         LocalDate trendDay = Scorecard.trendDay(asOf);
         levelCounts.beforeRun(asOf);
         int pending = 0;
