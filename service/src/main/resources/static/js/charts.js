@@ -20,9 +20,9 @@
   function levels(data) {
     var names = Object.keys(data.series);
     return {
-      grid: { left: 48, right: 16, top: 40, bottom: 32 },
+      grid: { left: 48, right: 16, top: 56, bottom: 32 },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: names },
+      legend: { type: 'scroll', top: 0, data: names }, // one line, so it never runs into the axis name
       xAxis: { type: 'category', data: data.labels },
       yAxis: { type: 'value', name: 'accounts', minInterval: 1 },
       series: names.map(function (n) {

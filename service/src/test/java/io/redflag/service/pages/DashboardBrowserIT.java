@@ -251,6 +251,19 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("dry-run")).isEnabled()).isFalse();
     }
 
+    @Test
+    @Order(6)
+    void aFreshStoreShowsTheWeeksCountedSinceItsFirstScoringAndSaysWhyNoEarlier() {
+        browser.get(base() + "/");
+
+        // The demo store was first scored when this run started: this week alone was counted.
+        List<String> weeks = browser.findElements(By.cssSelector("#weekly-figures tbody tr td:first-child")).stream()
+                .map(cell -> cell.getAttribute("textContent").trim()).toList();
+        assertThat(weeks).hasSize(1);
+        assertThat(browser.findElement(By.id("weeks-uncounted")).getText()).isEqualTo("Weeks before " + weeks.get(0)
+                + " were not counted: Redflag was not scoring yet.");
+    }
+
     /** A POST riding on the session cookie, as a forged cross-site form would, without the CSRF token. */
     private int postWithoutCsrfToken(String path) {
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
