@@ -74,22 +74,10 @@ class PortfolioQueries {
 
     /** The WHERE conditions over account a and account_score s, and their arguments. */
     private static String where(Filter f, List<Object> args) {
-        StringBuilder sql = new StringBuilder(" WHERE a.deleted = FALSE");
-        if (f.owner() != null) {
-            sql.append(" AND a.owner = ?");
-            args.add(f.owner());
-        }
-        if (f.segment() != null) {
-            sql.append(" AND (a.segment = ? OR a.tier = ?)");
-            args.add(f.segment());
-            args.add(f.segment());
-        }
+        StringBuilder sql = new StringBuilder(" WHERE a.deleted = FALSE").append(scope(f, "a.", "s.", args));
         if (f.level() != null) {
             sql.append(" AND s.level = ?");
             args.add(f.level());
-        }
-        if (f.keyOnly()) {
-            sql.append(" AND s.key_account = TRUE");
         }
         if (f.minScore() != null) {
             sql.append(" AND s.score >= ?");
@@ -98,6 +86,27 @@ class PortfolioQueries {
         if (f.maxScore() != null) {
             sql.append(" AND s.score <= ?");
             args.add(f.maxScore());
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The conditions of the filter's scope (owner, segment or tier, key accounts only), each starting with AND, over
+     * the columns owner, segment and tier prefixed by {@code account} and key_account prefixed by {@code score}.
+     */
+    static String scope(Filter f, String account, String score, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (f.owner() != null) {
+            sql.append(" AND ").append(account).append("owner = ?");
+            args.add(f.owner());
+        }
+        if (f.segment() != null) {
+            sql.append(" AND (").append(account).append("segment = ? OR ").append(account).append("tier = ?)");
+            args.add(f.segment());
+            args.add(f.segment());
+        }
+        if (f.keyOnly()) {
+            sql.append(" AND ").append(score).append("key_account = TRUE");
         }
         return sql.toString();
     }

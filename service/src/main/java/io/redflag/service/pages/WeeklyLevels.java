@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,26 +19,20 @@ final class WeeklyLevels {
     }
 
     /**
-     * Accounts per level at the end of each of the last {@link PortfolioQueries#WEEKS} weeks, this one as they stand now
-     * ({@code now}), the others as the scoring counted them (level_day): on the week's last day, or where it was
+     * Accounts per level at the end of each of the last {@link PortfolioQueries#WEEKS} weeks, this one as they stand
+     * now ({@code now}), the others as the scoring counted them (level_day): on the week's last day, or where it was
      * not counted (no run that day), on the last day before it that was. Weeks before the first count are left
      * out. The scope is the owner, segment and key flag of those days, not of today.
      */
     static PortfolioQueries.Weekly read(JdbcTemplate jdbc, PortfolioQueries.Filter scope, LocalDate today,
             Map<String, Integer> now) {
-        List<LocalDate> counted = jdbc.queryForList("SELECT counted_on FROM level_day_taken WHERE counted_on < ?"
-                + " ORDER BY counted_on", LocalDate.class, today);
+        TreeSet<LocalDate> counted = new TreeSet<>(jdbc.queryForList("SELECT counted_on FROM level_day_taken"
+                + " WHERE counted_on < ?", LocalDate.class, today));
         // Each past week's end, and the counted day that stands for it.
         Map<LocalDate, LocalDate> standsFor = new LinkedHashMap<>();
         for (int w = PortfolioQueries.WEEKS - 1; w >= 1; w--) {
             LocalDate end = today.minusWeeks(w);
-            LocalDate last = null;
-            for (LocalDate day : counted) {
-                if (day.isAfter(end)) {
-                    break;
-                }
-                last = day;
-            }
+            LocalDate last = counted.floor(end);
             if (last != null) {
                 standsFor.put(end, last);
             }
@@ -46,22 +41,10 @@ final class WeeklyLevels {
         if (!standsFor.isEmpty()) {
             List<LocalDate> days = standsFor.values().stream().distinct().toList();
             List<Object> args = new ArrayList<>(days);
-            StringBuilder sql = new StringBuilder("SELECT counted_on, level, SUM(accounts) FROM level_day"
-                    + " WHERE counted_on IN (")
-                    .append(String.join(", ", Collections.nCopies(days.size(), "?"))).append(")");
-            if (scope.owner() != null) {
-                sql.append(" AND owner = ?");
-                args.add(scope.owner());
-            }
-            if (scope.segment() != null) {
-                sql.append(" AND (segment = ? OR tier = ?)");
-                args.add(scope.segment());
-                args.add(scope.segment());
-            }
-            if (scope.keyOnly()) {
-                sql.append(" AND key_account = TRUE");
-            }
-            jdbc.query(sql + " GROUP BY counted_on, level", rs -> {
+            String sql = "SELECT counted_on, level, SUM(accounts) FROM level_day WHERE counted_on IN ("
+                    + String.join(", ", Collections.nCopies(days.size(), "?")) + ")"
+                    + PortfolioQueries.scope(scope, "", "", args) + " GROUP BY counted_on, level";
+            jdbc.query(sql, rs -> {
                 byDay.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new HashMap<>())
                         .put(rs.getString(2), rs.getInt(3));
             }, args.toArray());

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every assessment kept (table assessment), the latest one per account (account_score) and the spans of each
  * account's scores (score_history: a row where the score or level changed, in force until the next): what reads
- * scores over time reads that narrow table, never the findings of each assessment. After each run it counts the
- * accounts per level of the day (level_day), for the portfolio's levels week by week.
+ * scores over time reads that narrow table, never the findings of each assessment. It also keeps the accounts per
+ * level counted on each day (level_day), for the portfolio's levels week by week, when {@link LevelCounts} asks.
  */
 final class AssessmentStore {
     /** How many reasons go into Risk_Reasons__c and the stored summary. */
